@@ -1,0 +1,175 @@
+// Legal-article references ("Article 373", "статья 373 УК РК", "405 және 174-баптарына"): numbers, code and country, one mention per article.
+//
+// The trie finds the keyword (cheap, in the scan); this module runs only at those hits, so it may use
+// RegExps on a short window around the keyword. An article whose code or country cannot be resolved
+// gives no mention: Russia's Article 174 is not Kazakhstan's.
+import type { Country } from '../data/schema.ts';
+
+/** How a keyword relates to its numbers. */
+export const F_EN = 0; // Article 373, Articles 174 and 405
+export const F_EN_ABBR = 1; // Art. 373
+export const F_RU = 2; // статья 373, статьи 174 и 405
+export const F_RU_ABBR = 3; // ст. 373
+export const F_KK = 4; // 373-бап, 405 және 174-баптарына (the number comes first)
+export const F_KK_LATN = 5; // 373-bap
+
+/** Keywords the compiler puts in the trie. `prefix`: any ending (Kazakh chains); otherwise inflected like a name. */
+export const ARTICLE_KEYWORDS: { text: string; form: number; prefix?: boolean }[] = [
+  { text: 'Article', form: F_EN },
+  { text: 'Art', form: F_EN_ABBR },
+  { text: 'статья', form: F_RU },
+  { text: 'ст', form: F_RU_ABBR },
+  { text: 'бап', form: F_KK, prefix: true },
+  { text: 'баб', form: F_KK, prefix: true },
+  { text: 'bap', form: F_KK_LATN, prefix: true },
+  { text: 'bab', form: F_KK_LATN, prefix: true },
+];
+
+export type CodeKind = 'criminal' | 'administrative' | 'constitution';
+
+const L = '\\p{L}';
+const word = (src: string): string => `(?<![${L}])(?:${src})(?![${L}])`;
+
+/** Codes named in a sentence. The abbreviations are whole words; the long forms are stems. */
+const CODE_PATTERNS: [RegExp, CodeKind][] = [
+  [new RegExp(`administrative\\s+(?:offen[cs]es?\\s+)?code|code\\s+(?:of|on)\\s+administrative|административн\\p{L}*\\s+(?:правонарушени|кодекс)|кодекс\\p{L}*\\s+(?:\\p{L}+\\s+){0,3}об\\s+административн|${word('КоАП|КРКоАП')}|әкімшілік\\s+құқық\\s*бұзушылық|${word('ӘҚБтК')}`, 'iu'), 'administrative'],
+  [new RegExp(`criminal\\s+code|penal\\s+code|code\\s+penal|уголовн\\p{L}*\\s+кодекс|${word('УК')}|қылмыстық\\s+кодекс|${word('ҚК')}|qylmystyq\\s+kodeks`, 'iu'), 'criminal'],
+  [new RegExp(`constitution|конституци|ата\\s+заң`, 'iu'), 'constitution'],
+];
+
+/** A different instrument named right after the number: "Article 1 of CEDAW", "статьи 19 МПГПП". */
+const OTHER_INSTRUMENT = new RegExp(
+  `^[\\s,]*(?:of\\s+(?:the\\s+)?|under\\s+(?:the\\s+)?)?(?:ICCPR|ICESCR|CEDAW|CAT\\b|UDHR|ECHR|Covenant|Convention|Universal|European|International|Declaration|Charter|Statute|Treaty|Law\\b|Labou?r\\s+Code|Civil\\s+Code|Tax\\s+Code|Code\\s+of\\s+Criminal\\s+Procedure|Criminal\\s+Procedur|Election|Electoral|МПГПП|МПЭСКП|Конвенц|Пакт|Всеобщ|Закона?|Трудов|Гражданск|Налогов|УПК|Уголовно-процессуальн|Избирательн|Заң|Еңбек|Азаматтық)`,
+  'iu',
+);
+
+const COUNTRY_PATTERNS: [RegExp, Country][] = [
+  [new RegExp(`Kazakh|Qazaq|Казахстан|Қазақстан|${word('РК|ҚР|RK')}`, 'iu'), 'KZ'],
+  [new RegExp(`Tajik|Таджик|Тәжік|${word('РТ')}`, 'iu'), 'TJ'],
+  [new RegExp(`Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз|${word('КР')}`, 'u'), 'KG'],
+  [new RegExp(`Russia|Росси|Ресей|${word('РФ')}|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|Chin(?:a|ese)|Кита|Қытай|United\\s+States|\\bU\\.?S\\.?\\b|США|АҚШ|Britain|British|\\bUK\\b|France|French|German`, 'iu'), 'other'],
+];
+
+const NUM = '(\\d{1,4}(?:\\.\\d{1,3})?(?:-\\d{1,2})?)';
+const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'u');
+const NEXT_AFTER = new RegExp(`^\\s*(?:,\\s*(?:and|и|или|or)?|and|or|&|и|или|және|мен)\\s*(?:(?:Articles?|Art\\.|стат\\p{L}*|ст\\.)\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'iu');
+const LAST_BEFORE = /(\d{1,4})\s*[-‐‑–]?\s*$/u;
+const PREV_BEFORE = /(\d{1,4})\s*(?:,|және|мен|пен|бен|and|и|жəне)\s*$/u;
+
+export interface ArticleHit {
+  start: number;
+  end: number;
+  /** The law entity index in the compiled matcher. */
+  entity: number;
+}
+
+export interface ArticleEnv {
+  /** Looks up a law: jurisdiction, code, article number → entity index or -1. */
+  law(country: Country, code: CodeKind, article: string): number;
+  /** The page's dominant Central Asian country, if any. */
+  pageCountry: Country | null;
+  /** The last code named on the page. */
+  pageCode: CodeKind | null;
+}
+
+function sentenceBefore(s: string, pos: number): string {
+  const from = Math.max(0, pos - 240);
+  const w = s.slice(from, pos);
+  // Cut at the last sentence end that is not an abbreviation's dot (Art. ст. ч. п. No.).
+  let cut = 0;
+  const re = /(\p{L}*)[.!?]\s+(?=[\p{Lu}«"“])/gu;
+  for (let m = re.exec(w); m; m = re.exec(w)) {
+    if (!/^(?:art|ст|ч|п|no|pt|para|cl)$/i.test(m[1] ?? '')) cut = m.index + m[0].length;
+  }
+  return w.slice(cut);
+}
+
+function sentenceAfter(s: string, pos: number): string {
+  const w = s.slice(pos, pos + 160);
+  const m = /[.!?]\s+(?=[\p{Lu}«"“])/u.exec(w);
+  return m ? w.slice(0, m.index) : w;
+}
+
+function findCode(text: string): CodeKind | null {
+  for (const [re, kind] of CODE_PATTERNS) if (re.test(text)) return kind;
+  return null;
+}
+
+/** The country named nearest: in `near` first, else the last one named in `before`. */
+function findCountry(near: string, before: string): Country | null {
+  let best: Country | null = null;
+  let bestAt = Infinity;
+  for (const [re, c] of COUNTRY_PATTERNS) {
+    const m = re.exec(near);
+    if (m && m.index < bestAt) { bestAt = m.index; best = c; }
+  }
+  if (best) return best;
+  let lastAt = -1;
+  for (const [re, c] of COUNTRY_PATTERNS) {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    for (let m = g.exec(before); m; m = g.exec(before)) {
+      if (m.index > lastAt) { lastAt = m.index; best = c; }
+      if (m[0].length === 0) g.lastIndex++;
+    }
+  }
+  return best;
+}
+
+/**
+ * Article mentions around one keyword hit [kwStart, kwEnd) of the given form.
+ * Returns one hit per resolved article; `codeSeen` reports a code named in the sentence (page context).
+ */
+export function articlesAt(s: string, kwStart: number, kwEnd: number, form: number, env: ArticleEnv): { hits: ArticleHit[]; codeSeen: CodeKind | null } {
+  const nums: { start: number; end: number; num: string }[] = [];
+  let afterEnd = kwEnd;
+  if (form === F_KK || form === F_KK_LATN) {
+    const before = s.slice(Math.max(0, kwStart - 80), kwStart);
+    const base = kwStart - before.length;
+    const last = LAST_BEFORE.exec(before);
+    if (!last) return { hits: [], codeSeen: null };
+    if (form === F_KK_LATN && !/[-‐‑–]\s*$/.test(before)) return { hits: [], codeSeen: null };
+    const lastStart = base + last.index;
+    // Keyword word end: the Kazakh chain after бап-/баб- is part of the mention (174-баптарына).
+    nums.push({ start: lastStart, end: kwEnd, num: last[1]! });
+    let rest = before.slice(0, last.index);
+    for (let m = PREV_BEFORE.exec(rest); m; m = PREV_BEFORE.exec(rest)) {
+      nums.unshift({ start: base + m.index, end: base + m.index + m[1]!.length, num: m[1]! });
+      rest = rest.slice(0, m.index);
+    }
+  } else {
+    let rest = s.slice(kwEnd, kwEnd + 160);
+    if (form === F_EN_ABBR || form === F_RU_ABBR) {
+      if (!/^\.?\s*\d/.test(rest) || (form === F_RU_ABBR && !rest.startsWith('.'))) return { hits: [], codeSeen: null };
+    }
+    let at = kwEnd;
+    let m = FIRST_AFTER.exec(rest);
+    if (!m) return { hits: [], codeSeen: null };
+    nums.push({ start: kwStart, end: at + m.index + m[0].length, num: m[1]! });
+    for (;;) {
+      at += m.index + m[0].length;
+      rest = s.slice(at, at + 160);
+      const n = NEXT_AFTER.exec(rest);
+      if (!n) break;
+      const numAt = at + n.index + n[0].lastIndexOf(n[1]!);
+      nums.push({ start: numAt, end: numAt + n[1]!.length, num: n[1]! });
+      m = n;
+    }
+    afterEnd = at;
+  }
+  const lastEnd = nums[nums.length - 1]!.end;
+  const after = sentenceAfter(s, Math.max(afterEnd, lastEnd));
+  if (OTHER_INSTRUMENT.test(after)) return { hits: [], codeSeen: null };
+  const near = after.slice(0, 80);
+  const before = sentenceBefore(s, nums[0]!.start);
+  const namedCode = findCode(near) ?? findCode(before);
+  const code = namedCode ?? env.pageCode ?? (env.pageCountry ? 'criminal' : null);
+  const country = findCountry(near, before) ?? env.pageCountry;
+  if (!code || !country) return { hits: [], codeSeen: namedCode };
+  const hits: ArticleHit[] = [];
+  for (const n of nums) {
+    let e = env.law(country, code, n.num);
+    if (e < 0) e = env.law(country, code, n.num.replace(/[.-].*$/, ''));
+    if (e >= 0) hits.push({ start: n.start, end: n.end, entity: e });
+  }
+  return { hits, codeSeen: namedCode };
+}

@@ -1,0 +1,206 @@
+// Compiles dataset entries into the matcher's flat trie (CSR typed arrays, base64 in JSON); runs at build time.
+import type { Entity } from '../data/schema.ts';
+import { COUNTRIES } from '../data/schema.ts';
+import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold } from './normalise.ts';
+import { wordForm } from './inflect.ts';
+import { encodeInt32, encodeUint16 } from './base64.ts';
+import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
+import { ARTICLE_KEYWORDS } from './articles.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, K_CONTEXT, K_COUNTRY, K_ARTICLE, K_NEG, PREFIX, OUT_STRIDE, type CompiledMatcher } from './types.ts';
+
+interface Word { orig: string; folded: number[] }
+
+/** Splits a phrase into words as the scan sees them: original spelling and folded letters. Null if unmatchable. */
+export function splitWords(text: string): Word[] | null {
+  const words: Word[] = [];
+  let orig = '';
+  let folded: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const f = FOLD[text.charCodeAt(i)]!;
+    if (f === IGN) continue;
+    if (f <= STOP) {
+      if (folded.length) words.push({ orig, folded });
+      orig = ''; folded = [];
+      continue;
+    }
+    if (f === OTHER) return null;
+    orig += text[i];
+    folded.push(f);
+  }
+  if (folded.length) words.push({ orig, folded });
+  return words.length ? words : null;
+}
+
+class TrieBuilder {
+  edges: Map<number, number>[] = [new Map()];
+  outs: number[][][] = [[]];
+  inner: number[] = [0];
+
+  private step(node: number, label: number): number {
+    const e = this.edges[node]!;
+    let next = e.get(label);
+    if (next === undefined) {
+      next = this.edges.length;
+      e.set(label, next);
+      this.edges.push(new Map());
+      this.outs.push([]);
+      this.inner.push(0);
+    }
+    return next;
+  }
+
+  /** Inserts the words' stems with separator edges between them; returns the end node and the last word's form. */
+  insert(words: Word[], inflect: boolean): { node: number; paradigm: number; tail: string } {
+    let node = 0;
+    let last = { paradigm: PREFIX, tail: '' };
+    words.forEach((w, i) => {
+      const isLast = i === words.length - 1;
+      const form = inflect ? wordForm(w.orig, w.folded, words.length === 1) : { stem: w.folded, paradigm: PREFIX, tail: '' };
+      // An inner word stores its stem, marks which endings may close it, then a separator edge.
+      for (const f of form.stem) node = this.step(node, f);
+      if (!isLast) {
+        if (form.paradigm !== PREFIX) this.inner[node]! |= 1 << form.paradigm;
+        node = this.step(node, SEP_LABEL);
+      } else last = { paradigm: form.paradigm, tail: form.tail };
+    });
+    return { node, ...last };
+  }
+
+  addOut(node: number, rec: number[]): void {
+    const list = this.outs[node]!;
+    // One record per kind and entity and paradigm: the strongest kind wins at equal keys.
+    if (list.some((r) => r.every((x, k) => x === rec[k]))) return;
+    list.push(rec);
+  }
+}
+
+/** Context words are matched as word stems: a Cyrillic word drops its final vowel so партия also finds партии, партиясы. */
+function contextStem(words: Word[]): Word[] {
+  if (words.length !== 1) return words;
+  const w = words[0]!;
+  const last = w.folded[w.folded.length - 1]!;
+  if (w.folded.length >= 5 && isCyrillicFold(last) && 'аеиоуыэюяь'.includes(String.fromCharCode(last))) {
+    return [{ orig: w.orig.slice(0, -1), folded: w.folded.slice(0, -1) }];
+  }
+  return words;
+}
+
+/** How an ambiguous alias is written: 0 any case, 1 Capitalised, 2 UPPER CASE (the text must agree outside a confirming context). */
+function caseShape(text: string): number {
+  const letters = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  if (letters.length >= 2 && letters.every((c) => c === c.toUpperCase())) return 2;
+  if (letters.length && letters[0] === letters[0]!.toUpperCase()) return 1;
+  return 0;
+}
+
+export interface CompileReport { aliases: number; skipped: string[]; nodes: number }
+
+/** Compiles entries into the matcher. `report`, when given, receives counts and the aliases that could not be compiled. */
+export function compileMatcher(entries: readonly Entity[], report?: CompileReport): CompiledMatcher {
+  const t = new TrieBuilder();
+  const tails: string[] = [''];
+  const tailIndex = (s: string): number => {
+    let i = tails.indexOf(s);
+    if (i < 0) { i = tails.length; tails.push(s); }
+    return i;
+  };
+  const ctxIds = new Map<string, number>();
+  const ambiguous: CompiledMatcher['ambiguous'] = [];
+  const skipped: string[] = [];
+  let aliases = 0;
+
+  const add = (text: string, kind: number, entity: number, extra: number, inflect = true): void => {
+    const words = splitWords(text);
+    if (!words) { skipped.push(text); return; }
+    const end = t.insert(words, inflect);
+    t.addOut(end.node, [kind, entity, end.paradigm, tailIndex(end.tail), extra]);
+    aliases++;
+  };
+
+  entries.forEach((e, ei) => {
+    const names = [e.names.en, e.names.ru, e.names.kk, ...(e.names.kkLatn ? [e.names.kkLatn] : [])];
+    for (const n of names) add(n, K_NAME, ei, 0);
+    for (const a of e.aliases) add(a.text, K_ALIAS, ei, 0);
+    for (const a of e.ambiguousAliases) {
+      const ctx: number[] = [];
+      for (const c of a.context) {
+        const words = splitWords(c);
+        if (!words) continue;
+        const key = words.map((w) => String.fromCharCode(...w.folded)).join(' ');
+        let id = ctxIds.get(key);
+        if (id === undefined) {
+          id = ctxIds.size;
+          ctxIds.set(key, id);
+          const end = t.insert(contextStem(words), false);
+          t.addOut(end.node, [K_CONTEXT, -1, PREFIX, 0, id]);
+        }
+        ctx.push(id);
+      }
+      const words = splitWords(a.text);
+      ambiguous.push({ ctx, shape: caseShape(a.text), single: (words?.length ?? 0) === 1 });
+      add(a.text, K_AMBIG, ei, ambiguous.length - 1);
+    }
+  });
+
+  // Page signals. Short or upper-case keywords are whole words (US is not "used"); longer ones are stems.
+  const signal = (text: string, kind: number, extra: number): void => {
+    const words = splitWords(text);
+    if (!words) return;
+    const whole = words.length === 1 && (words[0]!.folded.length <= 4 || caseShape(text) === 2);
+    const end = t.insert(words, whole);
+    t.addOut(end.node, [kind, -1, whole ? end.paradigm : PREFIX, tailIndex(end.tail), extra]);
+  };
+  (['KZ', 'KG', 'TJ'] as const).forEach((c, ci) => { for (const k of COUNTRY_KEYWORDS[c]) signal(k, K_COUNTRY, ci); });
+  for (const k of REGION_KEYWORDS) signal(k, K_COUNTRY, 3);
+  FOREIGN_MARKERS.forEach((k, i) => signal(k, K_NEG, i));
+  for (const k of ARTICLE_KEYWORDS) {
+    const words = splitWords(k.text);
+    if (!words) continue;
+    const end = t.insert(words, !k.prefix);
+    t.addOut(end.node, [K_ARTICLE, -1, k.prefix ? PREFIX : end.paradigm, tailIndex(end.tail), k.form]);
+  }
+
+  // Flatten to CSR, nodes in creation order (root 0), labels sorted for the binary search on wide nodes.
+  const nodes = t.edges.length;
+  const edgeStart = new Int32Array(nodes + 1);
+  let edgeCount = 0;
+  for (let i = 0; i < nodes; i++) { edgeStart[i] = edgeCount; edgeCount += t.edges[i]!.size; }
+  edgeStart[nodes] = edgeCount;
+  const edgeLabel = new Uint16Array(edgeCount);
+  const edgeTarget = new Int32Array(edgeCount);
+  for (let i = 0; i < nodes; i++) {
+    const sorted = [...t.edges[i]!.entries()].sort((a, b) => a[0] - b[0]);
+    sorted.forEach(([l, to], k) => { edgeLabel[edgeStart[i]! + k] = l; edgeTarget[edgeStart[i]! + k] = to; });
+  }
+  const outStart = new Int32Array(nodes + 1);
+  let outCount = 0;
+  for (let i = 0; i < nodes; i++) { outStart[i] = outCount; outCount += t.outs[i]!.length; }
+  outStart[nodes] = outCount;
+  const outs = new Int32Array(outCount * OUT_STRIDE);
+  let o = 0;
+  for (let i = 0; i < nodes; i++) for (const r of t.outs[i]!) for (const x of r) outs[o++] = x;
+
+  const laws: CompiledMatcher['laws'] = [];
+  entries.forEach((e, ei) => {
+    if (e.law?.article) laws.push([ei, e.law.jurisdiction, e.law.code, e.law.article]);
+  });
+
+  if (report) { report.aliases = aliases; report.skipped = skipped; report.nodes = nodes; }
+  void COUNTRIES;
+  return {
+    v: 1,
+    ids: entries.map((e) => e.id),
+    types: entries.map((e) => e.type),
+    countries: entries.map((e) => e.country),
+    edgeStart: encodeInt32(edgeStart),
+    edgeLabel: encodeUint16(edgeLabel),
+    edgeTarget: encodeInt32(edgeTarget),
+    outStart: encodeInt32(outStart),
+    outs: encodeInt32(outs),
+    inner: encodeInt32(Int32Array.from(t.inner)),
+    tails,
+    ambiguous,
+    contextWords: [...ctxIds.keys()],
+    laws,
+  };
+}

@@ -1,0 +1,229 @@
+// The scan: one pass over each segment's code units through the fold table, a flat-trie walk at word starts only.
+//
+// Cost is proportional to the text, not to the number of aliases: the outer loop touches each code
+// unit once (a charCodeAt and a table load), and a walk starts only where a word starts with a
+// letter some alias starts with; most walks die after a letter or two. Anything that allocates
+// (reading a word's ending, recording a hit) happens only where a whole stem matched.
+import { FOLD, ALT, IGN, STOP, HYPH, SEP_LABEL, ALPHABET, isCyrillicFold } from './normalise.ts';
+import { gluedValid, hyphenValid, innerValid, readRemainder } from './inflect.ts';
+import { decodeInt32, decodeUint16 } from './base64.ts';
+import { K_CONTEXT, K_COUNTRY, K_ARTICLE, K_NEG, PREFIX, OUT_STRIDE, type CompiledMatcher } from './types.ts';
+
+/** Longest run of separators allowed between two words of one name ("Mukhtar  Ablyazov", not across a paragraph of spaces). */
+const MAX_GAP = 4;
+
+/** Raw hits of one scan, flat number arrays (stride noted), resolved later by disambiguate.ts. */
+export interface RawHits {
+  /** seg, start, end, kind, entity, extra, score */
+  cand: number[];
+  /** seg, pos, context id */
+  ctx: number[];
+  /** seg, pos, country index (0 KZ, 1 KG, 2 TJ, 3 region) */
+  country: number[];
+  /** seg, pos */
+  neg: number[];
+  /** seg, start, end, article keyword form */
+  art: number[];
+}
+export const CAND_STRIDE = 7;
+
+export class Trie {
+  readonly edgeStart: Int32Array;
+  readonly edgeLabel: Uint16Array;
+  readonly edgeTarget: Int32Array;
+  readonly outStart: Int32Array;
+  readonly outs: Int32Array;
+  readonly inner: Int32Array;
+  readonly tails: string[];
+  /** Root's child per folded letter (-1 none): the first step of every walk is one load. */
+  readonly root: Int32Array;
+
+  constructor(c: CompiledMatcher) {
+    this.edgeStart = decodeInt32(c.edgeStart);
+    this.edgeLabel = decodeUint16(c.edgeLabel);
+    this.edgeTarget = decodeInt32(c.edgeTarget);
+    this.outStart = decodeInt32(c.outStart);
+    this.outs = decodeInt32(c.outs);
+    this.inner = decodeInt32(c.inner);
+    this.tails = c.tails;
+    this.root = new Int32Array(ALPHABET).fill(-1);
+    if (this.edgeStart.length > 1) {
+      for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) {
+        const l = this.edgeLabel[e]!;
+        if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = this.edgeTarget[e]!;
+      }
+    }
+  }
+
+  child(node: number, label: number): number {
+    let a = this.edgeStart[node]!;
+    let b = this.edgeStart[node + 1]!;
+    const L = this.edgeLabel;
+    if (b - a <= 8) {
+      for (; a < b; a++) if (L[a] === label) return this.edgeTarget[a]!;
+      return -1;
+    }
+    while (a < b) {
+      const m = (a + b) >> 1;
+      const v = L[m]!;
+      if (v === label) return this.edgeTarget[m]!;
+      if (v < label) a = m + 1; else b = m;
+    }
+    return -1;
+  }
+
+  /** The child on a folded letter, or on its Latin/Cyrillic look-alike where the letter itself leads nowhere. */
+  private step(node: number, f: number): number {
+    if (f >= ALPHABET) return -1;
+    const n = this.child(node, f);
+    if (n >= 0) return n;
+    const a = ALT[f]!;
+    return a ? this.child(node, a) : -1;
+  }
+
+  /** Scans one segment, appending raw hits. */
+  scanSegment(s: string, seg: number, out: RawHits): void {
+    const n = s.length;
+    const F = FOLD;
+    const R = this.root;
+    let i = 0;
+    while (i < n) {
+      const f = F[s.charCodeAt(i)]!;
+      if (f <= STOP || f === IGN) { i++; continue; }
+      // A word starts at i.
+      if (f < ALPHABET) {
+        const r = R[f]!;
+        let died = -1;
+        if (r >= 0) died = this.walk(s, seg, i, r, out);
+        const a = ALT[f]!;
+        // The look-alike start ("Kөше" with a Latin K) is walked only when the first walk died on a letter of the other script.
+        if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
+          const ra = R[a]!;
+          if (ra >= 0) this.walk(s, seg, i, ra, out);
+        }
+      }
+      i++;
+      while (i < n && F[s.charCodeAt(i)]! > STOP) i++;
+    }
+  }
+
+  /**
+   * Walks the trie from a word start. Returns the folded letter the walk died on (-1 if it ended
+   * at a boundary), so the caller can decide on a look-alike retry.
+   */
+  private walk(s: string, seg: number, start: number, first: number, out: RawHits): number {
+    const n = s.length;
+    const F = FOLD;
+    let node = first;
+    let j = start + 1;
+    // Pending branches (node, index of the boundary after an inflected inner word); rare and few.
+    let pendNode = -1, pendAt = -1;
+    let skipOuts = false;
+    let died = -1;
+    for (;;) {
+      let k = j;
+      let f = STOP;
+      while (k < n) {
+        f = F[s.charCodeAt(k)]!;
+        if (f !== IGN) break;
+        k++;
+      }
+      if (k >= n) f = STOP;
+      if (!skipOuts && this.outStart[node]! < this.outStart[node + 1]!) this.terminal(s, seg, start, j, k, f, node, out);
+      skipOuts = false;
+      let next = -1;
+      if (f <= STOP) {
+        died = -1;
+        if (f !== STOP) next = this.crossGap(s, node, k);
+        if (next >= 0) { node = next >> 0; j = this.gapEnd + 1; continue; }
+      } else {
+        if (this.inner[node] !== 0 && pendNode < 0) {
+          // An inflected inner word (Мухтаром Аблязовым): its ending, then the separator edge.
+          const r = readRemainder(s, k);
+          if (r && r.end < n && innerValid(r.rem, this.inner[node]!)) { pendNode = node; pendAt = r.end; }
+        }
+        next = this.step(node, f);
+        if (next >= 0) { node = next; j = k + 1; continue; }
+        died = f;
+      }
+      if (pendNode >= 0) {
+        node = pendNode; j = pendAt; pendNode = -1; skipOuts = true;
+        const fb = F[s.charCodeAt(j)]!;
+        if (fb === STOP) return died;
+        const nx = this.crossGap(s, node, j);
+        if (nx < 0) return died;
+        node = nx; j = this.gapEnd + 1; skipOuts = false;
+        continue;
+      }
+      return died;
+    }
+  }
+
+  /** Index of the first letter after the gap crossed by the last crossGap call. */
+  private gapEnd = 0;
+
+  /** From a boundary at k, crosses a short separator run (no sentence stop) to the next word's first letter via the separator edge. */
+  private crossGap(s: string, node: number, k: number): number {
+    const sc = this.child(node, SEP_LABEL);
+    if (sc < 0) return -1;
+    const n = s.length;
+    let m = k;
+    let gap = 0;
+    let f = STOP;
+    while (m < n) {
+      f = FOLD[s.charCodeAt(m)]!;
+      if (f === STOP) return -1;
+      if (f > STOP && f !== IGN) break;
+      if (++gap > MAX_GAP) return -1;
+      m++;
+    }
+    if (m >= n) return -1;
+    const nx = this.step(sc, f);
+    if (nx < 0) return -1;
+    this.gapEnd = m;
+    return nx;
+  }
+
+  /** Records the outputs of a node reached after a stem ending at j (next significant code unit at k, folded f). */
+  private terminal(s: string, seg: number, start: number, j: number, k: number, f: number, node: number, out: RawHits): void {
+    const O = this.outs;
+    let rem: { rem: string; end: number } | null | undefined;
+    let hyph: { rem: string; end: number } | null | undefined;
+    for (let r = this.outStart[node]! * OUT_STRIDE, e = this.outStart[node + 1]! * OUT_STRIDE; r < e; r += OUT_STRIDE) {
+      const kind = O[r]!, entity = O[r + 1]!, paradigm = O[r + 2]!, tail = this.tails[O[r + 3]!] ?? '', extra = O[r + 4]!;
+      if (paradigm === PREFIX) {
+        if (kind === K_CONTEXT) out.ctx.push(seg, start, extra);
+        else if (kind === K_COUNTRY) out.country.push(seg, start, extra);
+        else if (kind === K_NEG) out.neg.push(seg, start, extra);
+        else if (kind === K_ARTICLE) {
+          rem ??= readRemainder(s, k, 64);
+          if (rem) out.art.push(seg, start, f <= STOP ? j : rem.end, extra);
+        }
+        continue;
+      }
+      let end = -1;
+      let score = 0;
+      if (f <= STOP) {
+        if (gluedValid('', paradigm, tail)) { end = j; score = 1000; }
+        if (f === HYPH && k + 1 < s.length) {
+          hyph ??= readRemainder(s, k + 1);
+          if (hyph && hyphenValid(hyph.rem) && (end >= 0 || !tail)) { end = hyph.end; score = 1000; }
+        }
+      } else {
+        rem ??= readRemainder(s, k);
+        if (rem && gluedValid(rem.rem, paradigm, tail)) {
+          end = rem.end;
+          // Prefer the name whose written form the word starts with: Назарбаева is Dariga before it is Nursultan's genitive.
+          let common = 0;
+          while (common < tail.length && common < rem.rem.length && rem.rem.charCodeAt(common) === tail.charCodeAt(common)) common++;
+          score = (common === tail.length ? 1000 : 0) + common;
+        }
+      }
+      if (end < 0) continue;
+      if (kind === K_COUNTRY) out.country.push(seg, start, extra);
+      else if (kind === K_NEG) out.neg.push(seg, start, extra);
+      else if (kind === K_ARTICLE) out.art.push(seg, start, end, extra);
+      else if (kind !== K_CONTEXT) out.cand.push(seg, start, end, kind, entity, extra, score);
+    }
+  }
+}

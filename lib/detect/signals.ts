@@ -1,0 +1,48 @@
+// Words that tell which Central Asian country a page is about, and markers of foreign look-alikes (data for compile.ts).
+//
+// Each keyword is matched as a word prefix, folded like the text, so one stem covers the
+// inflected forms (Казахстана, Қазақстанда, Kazakhstan's). Keep stems long enough to be unique.
+import type { Country } from '../data/schema.ts';
+
+export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
+  KZ: [
+    'Kazakhstan', 'Kazakh', 'Qazaqstan', 'Qazaq', 'Astana', 'Almaty', 'Nur-Sultan', 'Shymkent', 'Karaganda', 'Aktobe', 'Atyrau', 'Aktau', 'Zhanaozen', 'Semey', 'Oskemen',
+    'Казахстан', 'Казахск', 'Казахи', 'Алматы', 'Алма-Ат', 'Астан', 'Нур-Султан', 'Шымкент', 'Караганд', 'Актобе', 'Атырау', 'Актау', 'Жанаозен', 'Семей',
+    'Қазақстан', 'Нұр-Сұлтан', 'Ақтөбе', 'Ақтау', 'Жаңаөзен', 'Қарағанды', 'Елорда',
+  ],
+  TJ: [
+    'Tajikistan', 'Tajik', 'Dushanbe', 'Khujand', 'Khorog', 'Gorno-Badakhshan', 'GBAO', 'Pamiri', 'Kulob', 'Kulyab',
+    'Таджикистан', 'Таджик', 'Душанбе', 'Худжанд', 'Хорог', 'Горно-Бадахшан', 'ГБАО', 'Памир', 'Куляб',
+    'Тәжікстан', 'Тәжік',
+  ],
+  KG: [
+    'Kyrgyzstan', 'Kyrgyz', 'Kirghiz', 'Bishkek', 'Jalal-Abad', 'Issyk-Kul',
+    'Кыргызстан', 'Кыргыз', 'Киргиз', 'Бишкек', 'Джалал-Абад', 'Иссык-Куль',
+    'Қырғызстан', 'Қырғыз',
+  ],
+};
+
+/** Words that name Central Asia as a whole: a signal with no single country. */
+export const REGION_KEYWORDS: string[] = ['Central Asia', 'Центральная Азия', 'Центральной Азии', 'Средней Азии', 'Орталық Азия'];
+
+/**
+ * Markers of a foreign namesake right next to an ambiguous alias: "the US Democratic Party",
+ * "the IMF's Group of 24", "Демократическая партия США". Matched as word prefixes.
+ */
+export const FOREIGN_MARKERS: string[] = [
+  'US', 'U.S', 'USA', 'American', 'America', 'IMF', 'Democrats', 'Republican', 'Biden', 'Obama', 'Trump', 'Clinton', 'Japan', 'Russia',
+  'США', 'американ', 'Америк', 'МВФ', 'Япони', 'демократов', 'республикан',
+  'АҚШ', 'ХВҚ', 'Жапони',
+];
+
+/** Web hosts that are about one country, and host suffixes by country: a page's country before any word is read. */
+export const HOST_COUNTRY: [string, Exclude<Country, 'other'>][] = [
+  ['.kz', 'KZ'], ['azattyq.org', 'KZ'], ['azattyq-ruhy.kz', 'KZ'], ['vlast.kz', 'KZ'], ['kz.kursiv.media', 'KZ'],
+  ['.tj', 'TJ'], ['ozodi.org', 'TJ'], ['asiaplustj.info', 'TJ'],
+  ['.kg', 'KG'], ['azattyk.org', 'KG'], ['kloop.kg', 'KG'],
+];
+
+/** Words in a URL path that mark a country. */
+export const URL_PATH_COUNTRY: [string, Exclude<Country, 'other'>][] = [
+  ['kazakhstan', 'KZ'], ['kazakh', 'KZ'], ['tajikistan', 'TJ'], ['tajik', 'TJ'], ['kyrgyzstan', 'KG'], ['kyrgyz', 'KG'],
+];

@@ -1,0 +1,77 @@
+// Shapes shared by the compiler, the matcher and the public API of lib/detect.
+import type { Country, EntityType } from '../data/schema.ts';
+
+export type { Country, EntityType };
+
+/** What one trie output means. Kinds below K_CONTEXT name an entity; the others are page signals. */
+export const K_NAME = 0; // a full name from `names`: matched even on pages with no Central Asia signal
+export const K_ALIAS = 1; // a plain alias: matched once the page shows a Central Asia signal
+export const K_AMBIG = 2; // an ambiguous alias: needs a confirming context
+export const K_CONTEXT = 3; // a context word of ambiguous aliases (extra = context id)
+export const K_COUNTRY = 4; // a country keyword (extra = country index, 3 = the region as a whole)
+export const K_ARTICLE = 5; // a legal-article keyword (extra = article keyword form, see articles.ts)
+export const K_NEG = 6; // a foreign-namesake marker near ambiguous aliases
+/** Paradigm value for outputs matched as a word prefix (context words, keyword stems). */
+export const PREFIX = -1;
+/** Int32 fields per output record. */
+export const OUT_STRIDE = 5;
+
+/** The compiled matcher: JSON-serialisable, typed arrays as base64 little-endian. */
+export interface CompiledMatcher {
+  v: 1;
+  /** Entity ids, types and countries by entity index. */
+  ids: string[];
+  types: EntityType[];
+  countries: Country[];
+  /** Trie in CSR form: node i's edges are edgeStart[i]..edgeStart[i+1]-1, labels sorted. */
+  edgeStart: string;
+  edgeLabel: string;
+  edgeTarget: string;
+  /** Node i's outputs are records outStart[i]..outStart[i+1]-1 of `outs`. */
+  outStart: string;
+  /** Per output record five int32: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra. */
+  outs: string;
+  /** Per node: bit mask of the paradigms of inner words that end at this node (Russian declines each word). */
+  inner: string;
+  /** Folded nominative tails dropped from stems ("а" of Тулесова), indexed by an output's tail index. */
+  tails: string[];
+  /** Ambiguous aliases: for each, its context ids, case shape (0 any, 1 Capitalised, 2 UPPER) and whether it is one word. */
+  ambiguous: { ctx: number[]; shape: number; single: boolean }[];
+  /** Context word keys by id (folded), for debugging and tests. */
+  contextWords: string[];
+  /** Code articles: [entity index, jurisdiction, code, article]. */
+  laws: [number, Country, string, string][];
+}
+
+export interface Mention {
+  /** Index of the segment in the scanned list. */
+  segment: number;
+  /** Offsets in UTF-16 code units of the original segment text. */
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+  surface: string;
+  /** How it matched: a full name, an alias, an ambiguous alias confirmed by context, or a legal article. */
+  via: 'name' | 'alias' | 'ambiguous' | 'article';
+}
+
+/** What a page has shown so far, passed back in on later scans of the same page. Plain JSON. */
+export interface PageContext {
+  v: 1;
+  /** Signal counts per country (keywords, full names, hints, accepted mentions). */
+  countries: { KZ: number; KG: number; TJ: number };
+  /** Central Asia named as a region (no country). */
+  region: number;
+  /** Entity ids accepted on the page so far. */
+  seen: string[];
+  /** The last legal code named on the page ("criminal", "administrative"), for bare "Article 405". */
+  code?: string;
+}
+
+export interface PageHints {
+  /** 'en' | 'ru' | 'kk' | 'auto' or a BCP 47 tag. */
+  lang?: string;
+  url?: string;
+  context?: PageContext;
+}

@@ -1,0 +1,90 @@
+// Every message between the extension's contexts: one call map per direction, payload schema and reply type.
+import * as v from 'valibot';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const lang = v.picklist(['en', 'ru', 'kk']);
+const origin = v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/\s]+$/, 'an origin such as https://www.example.org'));
+const shortText = v.pipe(v.string(), v.maxLength(2000));
+
+/** A call: the schema its payload must satisfy on receipt, and (as a type only) what it answers. */
+export interface Call<P extends v.GenericSchema, R> {
+  payload: P;
+  reply: R;
+  doc: string;
+}
+/** Declares a call answering R; the reply exists only as a type. */
+const call =
+  <R>() =>
+  <P extends v.GenericSchema>(payload: P, doc: string): Call<P, R> => ({ payload, doc, reply: undefined as R });
+
+export interface EntityCount {
+  id: string;
+  count: number;
+}
+
+export interface PageSummary {
+  url: string;
+  lang: string;
+  entities: EntityCount[];
+}
+
+export interface TabState {
+  /** The site's origin, or null on pages the extension cannot annotate (browser pages, file:). */
+  origin: string | null;
+  host: string | null;
+  /** Whether the extension annotates this site (bundled and not switched off, or added by the reader). */
+  enabled: boolean;
+  bundled: boolean;
+  /** What the content script reported for this tab, when it runs there. */
+  page: PageSummary | null;
+}
+
+/** Content script → background. */
+export const contentCalls = {
+  ping: call<{ nonce: string; version: string }>()(
+    v.object({ nonce: id }), 'Round trip: the background answers with the nonce and the extension version.'),
+  pageMentions: call<{ ok: true }>()(
+    v.object({ url: v.pipe(v.string(), v.maxLength(4000)), lang: v.pipe(v.string(), v.maxLength(20)), entities: v.pipe(v.array(v.object({ id, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(5000)) }),
+    'The entries this tab mentions, for the badge and the popup.'),
+  isSiteEnabled: call<{ enabled: boolean }>()(v.object({ origin }), 'Whether the content script should annotate this origin.'),
+} as const;
+
+/** Extension pages (popup, options, entity page) → background. */
+export const pageCalls = {
+  ping: contentCalls.ping,
+  getTabState: call<TabState>()(v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }), 'What the popup shows for a tab.'),
+  setSiteEnabled: call<TabState>()(
+    v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), origin, enabled: v.boolean() }),
+    'Switch annotation on or off for a site; the change reaches open tabs at once.'),
+} as const;
+
+/** Background → content script. */
+export const backgroundCalls = {
+  ping: call<{ nonce: string; url: string }>()(v.object({ nonce: id }), 'Is the content script alive in this tab?'),
+  setEnabled: call<{ ok: true }>()(v.object({ enabled: v.boolean() }), 'Start or stop annotating this page.'),
+  getPageSummary: call<PageSummary>()(v.object({}), 'The entries this page mentions.'),
+} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any reply type; payloads stay schema-checked
+export type CallMap = Record<string, Call<v.GenericSchema, any>>;
+export type ContentCalls = typeof contentCalls;
+export type PageCalls = typeof pageCalls;
+export type BackgroundCalls = typeof backgroundCalls;
+export type Payload<M extends CallMap, K extends keyof M> = v.InferInput<M[K]['payload']>;
+export type Reply<M extends CallMap, K extends keyof M> = M[K]['reply'];
+
+export { lang as langSchema, shortText };
+
+/** Who sends a message: each map has its own tag so a receiver never mistakes one direction for another. */
+export const DIRECTIONS = { content: 'cac:content', page: 'cac:page', background: 'cac:background' } as const;
+export type Direction = keyof typeof DIRECTIONS;
+
+/** The envelope on the wire. */
+export interface Envelope {
+  channel: (typeof DIRECTIONS)[Direction];
+  type: string;
+  payload: unknown;
+}
+
+export type ErrorCode = 'bad-sender' | 'malformed' | 'unknown-call' | 'failed';
+export type Result<R> = { ok: true; value: R } | { ok: false; error: { code: ErrorCode; message: string } };

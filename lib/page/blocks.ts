@@ -1,0 +1,184 @@
+// Collects a page's text by blocks (paragraph, heading, list item, cell), each with a map back to its text nodes.
+
+/** One block's text: the concatenation of its text nodes, so a name split across inline tags stays whole. */
+export interface Block {
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in text. */
+  starts: number[];
+  /** The shadow root or document the nodes live in (a Range cannot span two trees). */
+  root: Node;
+}
+
+/** Elements whose content is never read: code, form fields, editors, our own UI. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE',
+  'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD', 'TITLE', 'KBD', 'SAMP', 'BUTTON',
+]);
+
+/** Elements that start and end a block of text. Inline elements (a, b, span, em …) join their neighbours. */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML',
+  'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+export interface CollectOptions {
+  /** Our own UI's host element, never read. */
+  ignore?: Element | null;
+  /** Whether an element is hidden (in a browser: checkVisibility); absent in Node. */
+  isHidden?: (el: Element) => boolean;
+  /** Called for every open shadow root met on the way, so the caller can collect it as its own tree. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Whether an element's subtree is left out entirely. */
+export function isSkipped(el: Element, opts: CollectOptions): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP.has(tag)) return true;
+  if (el === opts.ignore) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  // An element that is not HTML (an SVG or MathML child with a lower-case name) is skipped by the SVG rule above.
+  return false;
+}
+
+/**
+ * A resumable collector: `step(budget)` reads nodes until the budget says stop, so a large page is
+ * read in slices between which the page gets the main thread back.
+ */
+export class BlockCollector {
+  readonly blocks: Block[] = [];
+  private readonly walker: TreeWalker;
+  private cur: Block | null = null;
+  private done = false;
+  private started = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly opts: CollectOptions = {},
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    // The walker's parentNode() runs the filter on ancestors again: report each shadow root once.
+    const seenShadows = new WeakSet<ShadowRoot>();
+    const accept = (node: Node): number => {
+      if (node.nodeType !== ELEMENT_NODE) return 1; // FILTER_ACCEPT
+      const el = node as Element;
+      if (isSkipped(el, opts)) return 2; // FILTER_REJECT: the whole subtree
+      const shadow = el.shadowRoot;
+      if (shadow && opts.onShadowRoot && !seenShadows.has(shadow)) {
+        seenShadows.add(shadow);
+        opts.onShadowRoot(shadow);
+      }
+      if (opts.isHidden && BLOCK.has(el.tagName.toUpperCase()) && opts.isHidden(el)) return 2;
+      return 1;
+    };
+    // 0x1 | 0x4: elements and text.
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4, { acceptNode: accept });
+  }
+
+  get finished(): boolean {
+    return this.done;
+  }
+
+  /** Reads nodes while `more()` says yes; returns the blocks completed in this step. */
+  step(more: () => boolean): Block[] {
+    const first = this.blocks.length;
+    let checks = 0;
+    while (!this.done) {
+      // Ask the clock only every 256 nodes: performance.now() costs more than a node.
+      if ((++checks & 255) === 0 && !more()) break;
+      const node = this.advance();
+      if (!node) {
+        this.close();
+        this.done = true;
+        break;
+      }
+      if (node.nodeType === TEXT_NODE) {
+        const t = node as Text;
+        const data = t.data;
+        if (data.length === 0) continue;
+        if (!this.cur) {
+          // A run of white space alone between blocks starts nothing.
+          if (isBlank(data)) continue;
+          this.cur = { text: '', nodes: [], starts: [], root: this.root };
+        }
+        this.cur.starts.push(this.cur.text.length);
+        this.cur.nodes.push(t);
+        this.cur.text += data;
+      }
+    }
+    return this.blocks.slice(first);
+  }
+
+  /** Depth-first order through the walker, closing the current block when a block element starts or ends. */
+  private advance(): Node | null {
+    const w = this.walker;
+    if (!this.started) {
+      this.started = true;
+      const c = w.firstChild();
+      if (c && isBlockNode(c)) this.close();
+      return c;
+    }
+    const down = w.firstChild();
+    if (down) {
+      if (isBlockNode(down)) this.close();
+      return down;
+    }
+    for (;;) {
+      const cur = w.currentNode;
+      if (isBlockNode(cur)) this.close();
+      const next = w.nextSibling();
+      if (next) {
+        if (isBlockNode(next)) this.close();
+        return next;
+      }
+      const up = w.parentNode();
+      if (!up || up === this.root) return null;
+    }
+  }
+
+  private close(): void {
+    if (this.cur) {
+      if (!isBlank(this.cur.text)) this.blocks.push(this.cur);
+      this.cur = null;
+    }
+  }
+}
+
+function isBlockNode(n: Node): boolean {
+  return n.nodeType === ELEMENT_NODE && BLOCK.has((n as Element).tagName.toUpperCase());
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160) return false;
+  }
+  return true;
+}
+
+/** All blocks of a tree at once (the CLI, tests); the content script uses BlockCollector in slices. */
+export function collectBlocks(root: Node, opts: CollectOptions = {}): Block[] {
+  const c = new BlockCollector(root, opts);
+  while (!c.finished) c.step(() => true);
+  return c.blocks;
+}
+
+/** The text node and offset inside it for an offset into a block's text. `end` picks the node that ends there. */
+export function locate(block: Block, offset: number, end: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid];
+    if (s < offset || (!end && s === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { node: nodes[lo], offset: Math.min(offset - starts[lo], nodes[lo].data.length) };
+}

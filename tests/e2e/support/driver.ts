@@ -1,0 +1,146 @@
+// One small interface over Playwright (Chromium) and Puppeteer (Firefox), so each e2e test runs in both browsers.
+import { randomUUID } from 'node:crypto';
+import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { CHROME_BUILD, CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_BUILD, chromiumHostRules, firefoxPrefs, newProfileDir, requireBrowser } from './browsers.ts';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  waitFor<A>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  emulateDark(dark: boolean): Promise<void>;
+  /** Uncaught errors the page reported (ours would show here too, through the console). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  /** chrome-extension://id or moz-extension://uuid, without a trailing slash. */
+  extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (for restart tests); a fresh one otherwise. */
+  profileDir?: string;
+  extensionDir?: string;
+}
+
+const FIREFOX_ID = 'central-asia-context@fpc-readers.org';
+
+export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<TestBrowser> {
+  requireBrowser(name);
+  return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
+}
+
+async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
+  const ext = opts.extensionDir ?? CHROME_BUILD;
+  const profile = opts.profileDir ? { dir: opts.profileDir, remove: () => undefined } : newProfileDir('chromium');
+  const context: BrowserContext = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=${chromiumHostRules()}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+    viewport: { width: 1200, height: 900 },
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? '';
+  for (const p of context.pages()) await p.close().catch(() => undefined);
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    newPage: async () => wrapPlaywright(await context.newPage()),
+    close: async () => {
+      await context.close();
+      profile.remove();
+    },
+  };
+}
+
+function wrapPlaywright(page: PwPage): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    errors,
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 50 })),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
+    close: () => page.close(),
+  };
+}
+
+async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
+  const ext = opts.extensionDir ?? FIREFOX_BUILD;
+  const profile = opts.profileDir ? { dir: opts.profileDir, remove: () => undefined } : newProfileDir('firefox');
+  const uuid = randomUUID();
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile.dir,
+    // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: firefoxPrefs(uuid, FIREFOX_ID),
+    defaultViewport: { width: 1200, height: 900 },
+  });
+  await browser.installExtension(ext);
+  return {
+    name: 'firefox',
+    extensionOrigin: `moz-extension://${uuid}`,
+    newPage: async () => wrapPuppeteer(await browser.newPage()),
+    close: async () => {
+      await browser.close();
+      profile.remove();
+    },
+  };
+}
+
+function wrapPuppeteer(page: PpPage): TestPage {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  return {
+    errors,
+    goto: async (url) => {
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url, { waitUntil: 'load' });
+        return;
+      }
+      // The page loads, but WebDriver BiDi never reports the navigation of an extension page as done: watch the document instead.
+      void page.goto(url, { waitUntil: 'load', timeout: 60000 }).catch(() => undefined);
+      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15000, polling: 50 }, url);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never)),
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    type: (text) => page.keyboard.type(text),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    emulateDark: (dark) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]),
+    close: () => page.close(),
+  };
+}
+
+/** The browsers the e2e tests run in; E2E_BROWSERS=chromium narrows it while developing. */
+export function browsersUnderTest(): BrowserName[] {
+  const only = process.env.E2E_BROWSERS?.split(',').map((s) => s.trim()).filter(Boolean) as BrowserName[] | undefined;
+  return only?.length ? only : ['chromium', 'firefox'];
+}

@@ -1,0 +1,49 @@
+// Build configuration: one source tree, Manifest V3 for Chrome and Firefox.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { BUNDLED_MATCHES } from './lib/settings/sites.ts';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 2000 },
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['tests/bench/results/**', 'tests/e2e/screenshots/**', 'demo-output/**', '.output/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    host_permissions: BUNDLED_MATCHES,
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'entity-navigation': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandNavigate__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'central-asia-context@fpc-readers.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: {
+                required: ['none'],
+                // Sightings (a page's address, a quote from it) leave the machine only when the reader sends them to a collector they chose.
+                optional: ['websiteActivity', 'websiteContent'],
+              },
+            },
+          },
+        }
+      : { minimum_chrome_version: '120' }),
+  }),
+});
