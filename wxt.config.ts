@@ -10,6 +10,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2000 },
+    // JSON.parse of one string loads the compiled dataset faster than the same data as a JS literal.
+    json: { stringify: true },
   }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',

@@ -10,7 +10,7 @@ const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync
 const bib = JSON.parse(readFileSync('data/sources.json', 'utf8')) as Bibliography;
 const dir = reportsDir();
 if (!dir) console.error('WARNING: ../shared/reports is missing: the copied-sentence check is NOT run.');
-const copyIndex = dir ? shingleIndex(readReports(dir).map((r) => r.body)) : null;
+const copyIndex = dir ? shingleIndex(readReports(dir).map((r) => r.text)) : null;
 const all: Entity[] = [];
 const problems: Problem[] = [];
 for (const f of files) {

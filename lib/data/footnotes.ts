@@ -20,11 +20,13 @@ export function parseFootnotes(report: string): Map<number, Footnote> {
   const out = new Map<number, Footnote>();
   const at = report.search(/^Footnotes\s*$/m);
   if (at < 0) return out;
-  for (const line of report.slice(at).split('\n')) {
+  for (const line of splitMergedLines(report.slice(at).split('\n'))) {
     const m = /^\[(\d+)\]\s*(.*)$/.exec(line.trim());
     if (!m) continue;
     const n = Number(m[1]);
     const text = m[2].trim();
+    // A long entry with no address is body text that the source dump put under the heading, not a citation.
+    if (text.length > 400 && !/https?:\/\//.test(text)) continue;
     const urls = (text.match(URL_RE) ?? []).map((u) => u.replace(/[.)\]]+$/, ''));
     const firstUrl = text.search(/https?:\/\//);
     const head = (firstUrl >= 0 ? text.slice(0, firstUrl) : text).replace(/[\s,;:]+$/, '');
@@ -45,6 +47,29 @@ export function parseFootnotes(report: string): Map<number, Footnote> {
     }
     // A footnote cut over several lines keeps its first line only; the report files hold one per line.
     if (!out.has(n)) out.set(n, fn);
+  }
+  return out;
+}
+
+/** Splits a line that holds two footnotes ("… https://x [117]BBC News, …") where the next number follows on. */
+function splitMergedLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const first = /^\s*\[(\d+)\]/.exec(line);
+    if (!first) {
+      out.push(line);
+      continue;
+    }
+    let rest = line;
+    let n = Number(first[1]);
+    for (;;) {
+      const next = rest.indexOf(`[${n + 1}]`, 1);
+      if (next < 0) break;
+      out.push(rest.slice(0, next));
+      rest = rest.slice(next);
+      n++;
+    }
+    out.push(rest);
   }
   return out;
 }

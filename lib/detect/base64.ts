@@ -49,3 +49,8 @@ export function decodeUint16(s: string): Uint16Array {
   const b = decodeBytes(s);
   return new Uint16Array(b.buffer, 0, b.byteLength >> 1);
 }
+export const encodeInt16 = (a: Int16Array): string => encodeBytes(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+export function decodeInt16(s: string): Int16Array {
+  const b = decodeBytes(s);
+  return new Int16Array(b.buffer, 0, b.byteLength >> 1);
+}

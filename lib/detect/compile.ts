@@ -1,9 +1,8 @@
 // Compiles dataset entries into the matcher's flat trie (CSR typed arrays, base64 in JSON); runs at build time.
 import type { Entity } from '../data/schema.ts';
-import { COUNTRIES } from '../data/schema.ts';
 import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold } from './normalise.ts';
 import { wordForm } from './inflect.ts';
-import { encodeInt32, encodeUint16 } from './base64.ts';
+import { encodeBytes, encodeInt16, encodeUint16 } from './base64.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
 import { K_NAME, K_ALIAS, K_AMBIG, K_CONTEXT, K_COUNTRY, K_ARTICLE, K_NEG, PREFIX, OUT_STRIDE, type CompiledMatcher } from './types.ts';
@@ -160,25 +159,36 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     t.addOut(end.node, [K_ARTICLE, -1, k.prefix ? PREFIX : end.paradigm, tailIndex(end.tail), k.form]);
   }
 
-  // Flatten to CSR, nodes in creation order (root 0), labels sorted for the binary search on wide nodes.
-  const nodes = t.edges.length;
-  const edgeStart = new Int32Array(nodes + 1);
-  let edgeCount = 0;
-  for (let i = 0; i < nodes; i++) { edgeStart[i] = edgeCount; edgeCount += t.edges[i]!.size; }
-  edgeStart[nodes] = edgeCount;
-  const edgeLabel = new Uint16Array(edgeCount);
-  const edgeTarget = new Int32Array(edgeCount);
-  for (let i = 0; i < nodes; i++) {
-    const sorted = [...t.edges[i]!.entries()].sort((a, b) => a[0] - b[0]);
-    sorted.forEach(([l, to], k) => { edgeLabel[edgeStart[i]! + k] = l; edgeTarget[edgeStart[i]! + k] = to; });
+  // Flatten in breadth-first order with each node's edges sorted by label: then the edge at CSR index e
+  // leads to node e + 1, so targets need no storage, and per node only its degree and output count remain.
+  const order: number[] = [0];
+  const newId = new Int32Array(t.edges.length).fill(-1);
+  newId[0] = 0;
+  for (let q = 0; q < order.length; q++) {
+    for (const [, to] of [...t.edges[order[q]!]!.entries()].sort((a, b) => a[0] - b[0])) {
+      newId[to] = order.length;
+      order.push(to);
+    }
   }
-  const outStart = new Int32Array(nodes + 1);
-  let outCount = 0;
-  for (let i = 0; i < nodes; i++) { outStart[i] = outCount; outCount += t.outs[i]!.length; }
-  outStart[nodes] = outCount;
-  const outs = new Int32Array(outCount * OUT_STRIDE);
-  let o = 0;
-  for (let i = 0; i < nodes; i++) for (const r of t.outs[i]!) for (const x of r) outs[o++] = x;
+  const nodes = order.length;
+  const labels: number[] = [];
+  const deg = new Uint16Array(nodes);
+  const outCount = new Uint8Array(nodes);
+  const outList: number[] = [];
+  const inner: number[] = [];
+  order.forEach((old, i) => {
+    const sorted = [...t.edges[old]!.keys()].sort((a, b) => a - b);
+    deg[i] = sorted.length;
+    labels.push(...sorted);
+    const outs = t.outs[old]!.slice(0, 255);
+    outCount[i] = outs.length;
+    for (const r of outs) outList.push(...r);
+    if (t.inner[old]) inner.push(i, t.inner[old]!);
+  });
+  // Labels as indexes into a small alphabet of folded letters (one byte each).
+  const alphabet = [...new Set(labels)].sort((a, b) => a - b);
+  const labelIndex = new Map(alphabet.map((l, i) => [l, i]));
+  const labelBytes = Uint8Array.from(labels.map((l) => labelIndex.get(l)!));
 
   const laws: CompiledMatcher['laws'] = [];
   entries.forEach((e, ei) => {
@@ -186,18 +196,17 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   });
 
   if (report) { report.aliases = aliases; report.skipped = skipped; report.nodes = nodes; }
-  void COUNTRIES;
   return {
     v: 1,
     ids: entries.map((e) => e.id),
     types: entries.map((e) => e.type),
     countries: entries.map((e) => e.country),
-    edgeStart: encodeInt32(edgeStart),
-    edgeLabel: encodeUint16(edgeLabel),
-    edgeTarget: encodeInt32(edgeTarget),
-    outStart: encodeInt32(outStart),
-    outs: encodeInt32(outs),
-    inner: encodeInt32(Int32Array.from(t.inner)),
+    alphabet: String.fromCharCode(...alphabet),
+    degree: encodeUint16(deg),
+    labels: encodeBytes(labelBytes),
+    outCount: encodeBytes(outCount),
+    outs: encodeInt16(Int16Array.from(outList)),
+    inner,
     tails,
     ambiguous,
     contextWords: [...ctxIds.keys()],

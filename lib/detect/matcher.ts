@@ -6,7 +6,7 @@
 // (reading a word's ending, recording a hit) happens only where a whole stem matched.
 import { FOLD, ALT, IGN, STOP, HYPH, SEP_LABEL, ALPHABET, isCyrillicFold } from './normalise.ts';
 import { gluedValid, hyphenValid, innerValid, readRemainder } from './inflect.ts';
-import { decodeInt32, decodeUint16 } from './base64.ts';
+import { decodeBytes, decodeInt16, decodeUint16 } from './base64.ts';
 import { K_CONTEXT, K_COUNTRY, K_ARTICLE, K_NEG, PREFIX, OUT_STRIDE, type CompiledMatcher } from './types.ts';
 
 /** Longest run of separators allowed between two words of one name ("Mukhtar  Ablyazov", not across a paragraph of spaces). */
@@ -30,7 +30,6 @@ export const CAND_STRIDE = 7;
 export class Trie {
   readonly edgeStart: Int32Array;
   readonly edgeLabel: Uint16Array;
-  readonly edgeTarget: Int32Array;
   readonly outStart: Int32Array;
   readonly outs: Int32Array;
   readonly inner: Int32Array;
@@ -39,18 +38,32 @@ export class Trie {
   readonly root: Int32Array;
 
   constructor(c: CompiledMatcher) {
-    this.edgeStart = decodeInt32(c.edgeStart);
-    this.edgeLabel = decodeUint16(c.edgeLabel);
-    this.edgeTarget = decodeInt32(c.edgeTarget);
-    this.outStart = decodeInt32(c.outStart);
-    this.outs = decodeInt32(c.outs);
-    this.inner = decodeInt32(c.inner);
+    const deg = decodeUint16(c.degree);
+    const labelBytes = decodeBytes(c.labels);
+    const outCount = decodeBytes(c.outCount);
+    const nodes = deg.length;
+    this.edgeStart = new Int32Array(nodes + 1);
+    this.outStart = new Int32Array(nodes + 1);
+    let e = 0, o = 0;
+    for (let i = 0; i < nodes; i++) {
+      this.edgeStart[i] = e; e += deg[i]!;
+      this.outStart[i] = o; o += outCount[i]!;
+    }
+    this.edgeStart[nodes] = e;
+    this.outStart[nodes] = o;
+    const alphabet = new Uint16Array(256);
+    for (let i = 0; i < c.alphabet.length && i < 256; i++) alphabet[i] = c.alphabet.charCodeAt(i);
+    this.edgeLabel = new Uint16Array(labelBytes.length);
+    for (let i = 0; i < labelBytes.length; i++) this.edgeLabel[i] = alphabet[labelBytes[i]!]!;
+    this.outs = Int32Array.from(decodeInt16(c.outs));
+    this.inner = new Int32Array(nodes);
+    for (let i = 0; i + 1 < c.inner.length; i += 2) if (c.inner[i]! < nodes) this.inner[c.inner[i]!] = c.inner[i + 1]!;
     this.tails = c.tails;
     this.root = new Int32Array(ALPHABET).fill(-1);
-    if (this.edgeStart.length > 1) {
-      for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) {
-        const l = this.edgeLabel[e]!;
-        if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = this.edgeTarget[e]!;
+    if (nodes > 0) {
+      for (let k = this.edgeStart[0]!; k < this.edgeStart[1]!; k++) {
+        const l = this.edgeLabel[k]!;
+        if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = k + 1;
       }
     }
   }
@@ -60,13 +73,13 @@ export class Trie {
     let b = this.edgeStart[node + 1]!;
     const L = this.edgeLabel;
     if (b - a <= 8) {
-      for (; a < b; a++) if (L[a] === label) return this.edgeTarget[a]!;
+      for (; a < b; a++) if (L[a] === label) return a + 1;
       return -1;
     }
     while (a < b) {
       const m = (a + b) >> 1;
       const v = L[m]!;
-      if (v === label) return this.edgeTarget[m]!;
+      if (v === label) return m + 1;
       if (v < label) a = m + 1; else b = m;
     }
     return -1;

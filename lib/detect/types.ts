@@ -23,16 +23,19 @@ export interface CompiledMatcher {
   ids: string[];
   types: EntityType[];
   countries: Country[];
-  /** Trie in CSR form: node i's edges are edgeStart[i]..edgeStart[i+1]-1, labels sorted. */
-  edgeStart: string;
-  edgeLabel: string;
-  edgeTarget: string;
-  /** Node i's outputs are records outStart[i]..outStart[i+1]-1 of `outs`. */
-  outStart: string;
-  /** Per output record five int32: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra. */
+  /**
+   * The trie, nodes in breadth-first order with edges sorted by label, so the edge at CSR index e
+   * leads to node e + 1. Per node: its degree (Uint16) and output count (Uint8); per edge a label
+   * byte indexing `alphabet` (folded letters; code 0 is the separator edge).
+   */
+  alphabet: string;
+  degree: string;
+  labels: string;
+  outCount: string;
+  /** Output records, five int16 each: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra. */
   outs: string;
-  /** Per node: bit mask of the paradigms of inner words that end at this node (Russian declines each word). */
-  inner: string;
+  /** Flat pairs [node, mask]: the paradigms of inner words that end at the node (Russian declines each word). */
+  inner: number[];
   /** Folded nominative tails dropped from stems ("а" of Тулесова), indexed by an output's tail index. */
   tails: string[];
   /** Ambiguous aliases: for each, its context ids, case shape (0 any, 1 Capitalised, 2 UPPER) and whether it is one word. */

@@ -1,35 +1,338 @@
-// Annotates one document: reads its blocks in slices, finds mentions, paints them, keeps up with changes.
+// Annotates one document: reads its blocks in slices (viewport first), finds mentions, paints them, keeps up with changes.
+import type { Detector, Mention, PageContext } from '../detect/index.ts';
 import type { PageSummary } from '../messages/protocol.ts';
-import { BlockCollector, type Block } from './blocks.ts';
+import { BlockCollector, locate, type Block, type CollectOptions } from './blocks.ts';
+import { HighlightPainter, type MarkKind, type PaintedMention } from './highlights.ts';
+import { isDarkPage } from './theme.ts';
+import { splitLongSegments } from './segments.ts';
 
-export interface AnnotatorHooks {
-  onSummary: (summary: PageSummary) => void;
+export interface AnnotatorOptions {
+  detector: Detector;
+  /** Our UI's host element, never read and never observed. */
+  ownHost?: () => Element | null;
+  onSummary?: (summary: PageSummary) => void;
+  /** Entity ids the reader marked "wrong match" on this site: never painted. */
+  suppressed?: () => ReadonlySet<string>;
+  /** Extra kinds for ids outside the dataset (the reader's watch list). */
+  kindOf?: (mention: Mention) => MarkKind;
+  /** The longest a slice may run before the page gets the main thread back (ms). */
+  sliceMs?: number;
 }
 
+/** More mutated nodes than this in one frame: rescan the whole page lazily instead of block by block. */
+const BURST = 1500;
+
 export class Annotator {
+  readonly painter = new HighlightPainter();
   private running = false;
-  private blocks: Block[] = [];
+  private generation = 0;
+  private context: PageContext | undefined;
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Node>();
+  private dirtyCount = 0;
+  private frameQueued = false;
+  private restoreTimer: ReturnType<typeof setInterval> | null = null;
+  private lastUrl = '';
+  private readonly roots = new Set<Node>();
+  private readonly counts = new Map<string, number>();
+  /** Resolves when the current full pass has painted everything (tests, benchmarks). */
+  idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly doc: Document,
-    private readonly hooks: AnnotatorHooks,
+    private readonly opts: AnnotatorOptions,
   ) {}
+
+  get isRunning(): boolean {
+    return this.running;
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    const collector = new BlockCollector(this.doc.body ?? this.doc.documentElement);
-    this.blocks = [];
-    while (!collector.finished) this.blocks.push(...collector.step(() => true));
-    this.hooks.onSummary(this.summary());
+    this.lastUrl = this.doc.location?.href ?? '';
+    this.painter.setDark(isDarkPage(this.doc));
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.fullPass();
+    // A page that clears CSS.highlights gets ours back; cheap when nothing changed.
+    this.restoreTimer = setInterval(() => {
+      if (!this.running) return;
+      this.painter.ensureRegistered();
+      if (this.doc.location && this.doc.location.href !== this.lastUrl) this.onUrlChange();
+    }, 1000);
   }
 
   stop(): void {
+    if (!this.running) return;
     this.running = false;
-    this.blocks = [];
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.restoreTimer) clearInterval(this.restoreTimer);
+    this.restoreTimer = null;
+    this.painter.clear();
+    this.counts.clear();
+    this.roots.clear();
+    this.dirty.clear();
+    this.context = undefined;
+    this.opts.onSummary?.(this.summary());
+  }
+
+  /** A single-page app moved to a new address: read the page afresh. */
+  onUrlChange(): void {
+    if (!this.running) return;
+    this.lastUrl = this.doc.location?.href ?? '';
+    this.painter.clear();
+    this.counts.clear();
+    this.context = undefined;
+    this.fullPass();
+  }
+
+  /** The reader said "wrong match": drop that entity's marks now. */
+  unpaint(entityId: string): void {
+    const gone = this.painter.mentions().filter((m) => m.entityId === entityId);
+    this.painter.remove(gone);
+    this.counts.delete(entityId);
+    this.opts.onSummary?.(this.summary());
   }
 
   summary(): PageSummary {
-    return { url: this.doc.location?.href ?? '', lang: this.doc.documentElement.lang || '', entities: [] };
+    return {
+      url: this.doc.location?.href ?? '',
+      lang: this.pageLang(),
+      entities: [...this.counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
+    };
   }
+
+  private pageLang(): string {
+    return (this.doc.documentElement.lang || '').toLowerCase();
+  }
+
+  private fullPass(): void {
+    const gen = ++this.generation;
+    this.roots.clear();
+    const body = this.doc.body ?? this.doc.documentElement;
+    this.idle = this.passOver(body, gen, true).then(() => {
+      if (gen === this.generation) this.opts.onSummary?.(this.summary());
+    });
+  }
+
+  /** Reads a subtree in slices and paints what it finds; the viewport's blocks go first on a full pass. */
+  private async passOver(root: Node, gen: number, viewportFirst: boolean): Promise<void> {
+    this.observe(root);
+    const shadows: ShadowRoot[] = [];
+    const collectOpts: CollectOptions = {
+      ignore: this.opts.ownHost?.() ?? null,
+      onShadowRoot: (s) => shadows.push(s),
+      isHidden: (el) => typeof el.checkVisibility === 'function' && !el.checkVisibility(),
+    };
+    const collector = new BlockCollector(root, collectOpts);
+    const sliceMs = this.opts.sliceMs ?? 8;
+    const blocks: Block[] = [];
+    while (!collector.finished) {
+      const until = performance.now() + sliceMs;
+      blocks.push(...collector.step(() => performance.now() < until));
+      if (!collector.finished) {
+        await yieldToPage();
+        if (gen !== this.generation) return;
+      }
+    }
+    const order = viewportFirst ? viewportOrder(blocks, this.doc) : blocks.map((_, i) => i);
+    let i = 0;
+    while (i < order.length) {
+      const until = performance.now() + sliceMs;
+      const batch: number[] = [];
+      // At least one block per slice; a long block was split into pieces that each fit a slice.
+      let chars = 0;
+      while (i < order.length && (batch.length === 0 || (performance.now() < until && chars < 200_000))) {
+        batch.push(order[i]);
+        chars += blocks[order[i]].text.length;
+        i++;
+        if (chars > 20_000) break;
+      }
+      this.scanAndPaint(batch.map((b) => blocks[b]), batch);
+      if (i < order.length) {
+        await yieldToPage();
+        if (gen !== this.generation) return;
+      }
+    }
+    for (const s of shadows) {
+      if (gen !== this.generation) return;
+      await this.passOver(s, gen, false);
+    }
+  }
+
+  private scanAndPaint(blocks: Block[], orderKeys: number[]): void {
+    if (!this.running) return;
+    const { segments, owner } = splitLongSegments(blocks.map((b) => b.text), 20_000);
+    const { mentions, context } = this.opts.detector.scan(segments, { lang: this.pageLang() || 'auto', url: this.doc.location?.href, context: this.context });
+    this.context = context;
+    const suppressed = this.opts.suppressed?.() ?? new Set<string>();
+    const painted: PaintedMention[] = [];
+    for (const m of mentions) {
+      if (suppressed.has(m.entityId)) continue;
+      const { block: bi, offset } = owner[m.segment];
+      const block = blocks[bi];
+      const range = this.rangeFor(block, m.start + offset, m.end + offset);
+      if (!range) continue;
+      painted.push({
+        range,
+        entityId: m.entityId,
+        kind: this.opts.kindOf?.(m) ?? m.type,
+        surface: m.surface,
+        order: orderKeys[bi] * 1e6 + m.start + offset,
+      });
+      this.counts.set(m.entityId, (this.counts.get(m.entityId) ?? 0) + 1);
+    }
+    if (painted.length) this.painter.add(painted);
+  }
+
+  private rangeFor(block: Block, start: number, end: number): Range | null {
+    try {
+      const a = locate(block, start, false);
+      const b = locate(block, end, true);
+      const r = this.doc.createRange();
+      r.setStart(a.node, a.offset);
+      r.setEnd(b.node, b.offset);
+      return r;
+    } catch {
+      // The text changed between reading and painting: the mutation pass will read it again.
+      return null;
+    }
+  }
+
+  private observe(root: Node): void {
+    if (this.roots.has(root) || !this.observer) return;
+    this.roots.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.running) return;
+    const host = this.opts.ownHost?.() ?? null;
+    for (const r of records) {
+      if (host && (r.target === host || host.contains(r.target))) continue;
+      this.dirtyCount++;
+      if (this.dirty.size < BURST) this.dirty.add(r.target);
+    }
+    if (this.dirty.size && !this.frameQueued) {
+      this.frameQueued = true;
+      requestAnimationFrame(() => this.flushMutations());
+    }
+  }
+
+  private flushMutations(): void {
+    this.frameQueued = false;
+    if (!this.running) return;
+    const count = this.dirtyCount;
+    const targets = [...this.dirty];
+    this.dirty.clear();
+    this.dirtyCount = 0;
+    // Marks whose text left the page go away whatever happens next.
+    this.dropDetached();
+    if (count >= BURST) {
+      // A burst (a whole app re-rendering): one lazy rescan when the page is quiet.
+      const gen = this.generation;
+      idle(() => {
+        if (gen === this.generation && this.running) this.rescanAll();
+      });
+      return;
+    }
+    const blocks = outermost(targets.map((t) => blockAncestor(t)).filter((n): n is Node => n !== null));
+    if (!blocks.length) return;
+    const gen = this.generation;
+    const stale = this.painter.mentions().filter((m) => blocks.some((b) => b.contains(m.range.startContainer)));
+    this.painter.remove(stale);
+    for (const m of stale) this.decrement(m.entityId);
+    void (async () => {
+      for (const b of blocks) {
+        if (gen !== this.generation) return;
+        await this.passOver(b, gen, false);
+      }
+      if (gen === this.generation) this.opts.onSummary?.(this.summary());
+    })();
+  }
+
+  private rescanAll(): void {
+    this.painter.clear();
+    this.counts.clear();
+    this.fullPass();
+  }
+
+  private dropDetached(): void {
+    const gone = this.painter.mentions().filter((m) => !m.range.startContainer.isConnected);
+    if (!gone.length) return;
+    this.painter.remove(gone);
+    for (const m of gone) this.decrement(m.entityId);
+  }
+
+  private decrement(id: string): void {
+    const n = (this.counts.get(id) ?? 1) - 1;
+    if (n > 0) this.counts.set(id, n);
+    else this.counts.delete(id);
+  }
+}
+
+const BLOCK_TAGS = /^(P|H[1-6]|LI|TD|TH|DT|DD|BLOCKQUOTE|FIGCAPTION|CAPTION|DIV|SECTION|ARTICLE|HEADER|FOOTER|MAIN|ASIDE|NAV|BODY|TABLE|UL|OL|DL|FORM|FIELDSET|DETAILS|SUMMARY|ADDRESS|FIGURE)$/;
+
+/** The nearest block element holding a changed node (or its shadow root): the unit a mutation makes us read again. */
+function blockAncestor(node: Node): Node | null {
+  let n: Node | null = node.nodeType === 1 ? node : node.parentNode;
+  while (n && n.nodeType === 1) {
+    if (BLOCK_TAGS.test((n as Element).tagName)) return n;
+    n = n.parentNode;
+  }
+  return n && n.nodeType === 11 ? n : null;
+}
+
+/** Drops nodes inside another listed node, so a block is read once. */
+function outermost(els: Node[]): Node[] {
+  const unique = [...new Set(els)];
+  return unique.filter((e) => !unique.some((o) => o !== e && o.contains(e)));
+}
+
+/** Block indexes with the blocks on screen first: blocks are in document order, so a binary search finds the first visible one. */
+function viewportOrder(blocks: Block[], doc: Document): number[] {
+  const n = blocks.length;
+  const all = blocks.map((_, i) => i);
+  const view = doc.defaultView;
+  if (n < 50 || !view) return all;
+  const top = (i: number): number => {
+    const el = blocks[i].nodes[0]?.parentElement;
+    return el ? el.getBoundingClientRect().bottom : 0;
+  };
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (top(mid) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  let last = first;
+  const height = view.innerHeight;
+  while (last < n - 1 && last - first < 400) {
+    const el = blocks[last + 1].nodes[0]?.parentElement;
+    if (!el || el.getBoundingClientRect().top > height) break;
+    last++;
+  }
+  const visible = all.slice(first, last + 1);
+  return [...visible, ...all.slice(0, first), ...all.slice(last + 1)];
+}
+
+/** Gives the main thread back to the page between slices. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
+function idle(fn: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: 1000 });
+  else setTimeout(fn, 200);
 }

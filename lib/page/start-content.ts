@@ -1,5 +1,8 @@
 // Wires the content script: asks whether this site is on, answers the background, runs the annotator.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import compiled from '../../data/compiled/matcher.json';
+import { loadMatcher } from '../detect/index.ts';
+import type { CompiledMatcher } from '../detect/types.ts';
 import { backgroundCalls, type PageSummary } from '../messages/protocol.ts';
 import { createRouter } from '../messages/router.ts';
 import { fromOwnBackground, listen } from '../messages/listen.ts';
@@ -9,6 +12,7 @@ import { Annotator } from './annotator.ts';
 export function startContent(ctx: ContentScriptContext): void {
   const top = window.top === window;
   const annotator = new Annotator(document, {
+    detector: loadMatcher(compiled as CompiledMatcher),
     onSummary: (summary: PageSummary) => {
       if (top) void callFromContent('pageMentions', summary).catch(() => undefined);
     },

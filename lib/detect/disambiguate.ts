@@ -1,0 +1,189 @@
+// Turns raw hits into mentions: page signals, context rules for ambiguous aliases, legal articles, longest match without overlaps.
+import type { Country } from '../data/schema.ts';
+import { FOLD, IGN, STOP, SEP } from './normalise.ts';
+import { CAND_STRIDE, type RawHits } from './matcher.ts';
+import { articlesAt, type CodeKind } from './articles.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, type CompiledMatcher, type Mention, type PageContext } from './types.ts';
+
+/** How far (UTF-16 units) a context word may be from an ambiguous alias to confirm it. */
+export const CONTEXT_WINDOW = 250;
+/** How close a foreign marker must be to veto an ambiguous alias ("US Democratic Party"). */
+export const NEG_WINDOW = 40;
+const CA = ['KZ', 'KG', 'TJ'] as const;
+
+export function emptyContext(): PageContext {
+  return { v: 1, countries: { KZ: 0, KG: 0, TJ: 0 }, region: 0, seen: [] };
+}
+
+/** A context passed back in by a caller: copied and checked, since it may have been stored and reloaded. */
+export function adoptContext(c: PageContext | undefined): PageContext {
+  const out = emptyContext();
+  if (!c || typeof c !== 'object') return out;
+  for (const k of CA) {
+    const v = c.countries?.[k];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out.countries[k] = v;
+  }
+  if (typeof c.region === 'number' && c.region > 0) out.region = c.region;
+  if (Array.isArray(c.seen)) out.seen = c.seen.filter((x): x is string => typeof x === 'string');
+  if (c.code === 'criminal' || c.code === 'administrative' || c.code === 'constitution') out.code = c.code;
+  return out;
+}
+
+export function dominantCountry(ctx: PageContext): Country | null {
+  let best: Country | null = null;
+  let n = 0;
+  for (const k of CA) if (ctx.countries[k] > n) { n = ctx.countries[k]; best = k; }
+  return best;
+}
+
+export const hasSignal = (ctx: PageContext): boolean => ctx.region > 0 || CA.some((k) => ctx.countries[k] > 0);
+
+/** The case shape of a surface: does it agree with how the alias is written (1 Capitalised, 2 UPPER)? */
+function caseAgrees(surface: string, shape: number): boolean {
+  if (shape === 0) return true;
+  let first = true;
+  for (const ch of surface) {
+    if (ch.toLowerCase() === ch.toUpperCase()) continue;
+    const up = ch === ch.toUpperCase();
+    if (shape === 1) return up;
+    if (shape === 2 && !up) return false;
+    if (first) first = false;
+  }
+  return true;
+}
+
+/** True when the word at pos opens a sentence (only separators and quotes back to a stop or the segment start). */
+function sentenceInitial(s: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const f = FOLD[s.charCodeAt(i)]!;
+    if (f === IGN || f === SEP) continue;
+    return f === STOP;
+  }
+  return true;
+}
+
+interface Cand { seg: number; start: number; end: number; entity: number; via: Mention['via']; score: number; prio: number }
+
+export interface ResolveInput {
+  compiled: CompiledMatcher;
+  segments: readonly string[];
+  raw: RawHits;
+  ctx: PageContext;
+  law: (country: Country, code: CodeKind, article: string) => number;
+}
+
+/** Resolves raw hits into mentions; updates `ctx` in place with what the page has shown. */
+export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Mention[] {
+  const { countries } = compiled;
+  // 1. Signals: country keywords and full names of Central Asian entries.
+  for (let i = 0; i < raw.country.length; i += 3) {
+    const c = raw.country[i + 2]!;
+    if (c === 3) ctx.region++;
+    else ctx.countries[CA[c === 0 ? 0 : c === 1 ? 1 : 2]]++;
+  }
+  const C = raw.cand;
+  for (let i = 0; i < C.length; i += CAND_STRIDE) {
+    if (C[i + 3] !== K_NAME) continue;
+    const country = countries[C[i + 4]!];
+    if (country && country !== 'other') ctx.countries[country]++;
+  }
+  const signal = hasSignal(ctx);
+
+  // Context and foreign-marker hits per segment, for window checks.
+  const ctxBySeg = new Map<number, number[]>();
+  for (let i = 0; i < raw.ctx.length; i += 3) {
+    const list = ctxBySeg.get(raw.ctx[i]!) ?? [];
+    list.push(raw.ctx[i + 1]!, raw.ctx[i + 2]!);
+    ctxBySeg.set(raw.ctx[i]!, list);
+  }
+  const negBySeg = new Map<number, number[]>();
+  for (let i = 0; i < raw.neg.length; i += 3) {
+    const list = negBySeg.get(raw.neg[i]!) ?? [];
+    list.push(raw.neg[i + 1]!);
+    negBySeg.set(raw.neg[i]!, list);
+  }
+
+  // 2. Plain names and aliases.
+  const accepted: Cand[] = [];
+  const ambiguous: number[] = [];
+  for (let i = 0; i < C.length; i += CAND_STRIDE) {
+    const kind = C[i + 3]!, entity = C[i + 4]!;
+    const country = countries[entity];
+    const base = { seg: C[i]!, start: C[i + 1]!, end: C[i + 2]!, entity, score: C[i + 6]! };
+    if (kind === K_NAME) {
+      if (country !== 'other' || signal) accepted.push({ ...base, via: 'name', prio: 3 });
+    } else if (kind === K_ALIAS) {
+      if (signal) accepted.push({ ...base, via: 'alias', prio: 2 });
+    } else if (kind === K_AMBIG) ambiguous.push(i);
+  }
+  const pageCountries = new Set<Country>();
+  for (const k of CA) if (ctx.countries[k] > 0) pageCountries.add(k);
+  for (const a of accepted) { const c = countries[a.entity]; if (c) pageCountries.add(c); }
+
+  // 3. Ambiguous aliases: a context word nearby, or (written as a name, mid-sentence) the page's own country.
+  const seen = new Set(ctx.seen);
+  for (const a of accepted) seen.add(compiled.ids[a.entity]!);
+  const ambByPos = new Map<string, Cand[]>();
+  for (const i of ambiguous) {
+    const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!, entity = C[i + 4]!, amb = compiled.ambiguous[C[i + 5]!];
+    if (!amb) continue;
+    const s = segments[seg] ?? '';
+    const negs = negBySeg.get(seg);
+    if (negs?.some((p) => p >= start - NEG_WINDOW && p <= end + NEG_WINDOW)) continue;
+    const hits = ctxBySeg.get(seg);
+    let confirmed = 0;
+    if (hits) {
+      for (let h = 0; h < hits.length; h += 2) {
+        const p = hits[h]!;
+        if ((p < start || p >= end) && p >= start - CONTEXT_WINDOW && p <= end + CONTEXT_WINDOW && amb.ctx.includes(hits[h + 1]!)) { confirmed = 2; break; }
+      }
+    }
+    if (!confirmed && signal) {
+      const country = countries[entity]!;
+      const surface = s.slice(start, end);
+      const byCountry = country !== 'other' && pageCountries.has(country);
+      if (byCountry && caseAgrees(surface, amb.shape) && amb.shape > 0 && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
+    }
+    if (!confirmed) continue;
+    const key = `${seg}:${start}:${end}`;
+    const list = ambByPos.get(key) ?? [];
+    list.push({ seg, start, end, entity, via: 'ambiguous', score: C[i + 6]! + confirmed * 10 + (seen.has(compiled.ids[entity]!) ? 5 : 0), prio: 1 });
+    ambByPos.set(key, list);
+  }
+  for (const list of ambByPos.values()) {
+    // Two entries claiming the same words: keep the better-confirmed one, or none when they tie.
+    list.sort((a, b) => b.score - a.score);
+    if (list.length > 1 && list[0]!.score === list[1]!.score && list[0]!.entity !== list[1]!.entity) continue;
+    accepted.push(list[0]!);
+  }
+
+  // 4. Legal articles at keyword hits.
+  const pageCountry = dominantCountry(ctx);
+  for (let i = 0; i < raw.art.length; i += 4) {
+    const seg = raw.art[i]!;
+    const r = articlesAt(segments[seg] ?? '', raw.art[i + 1]!, raw.art[i + 2]!, raw.art[i + 3]!, {
+      law, pageCountry, pageCode: (ctx.code as CodeKind | undefined) ?? null,
+    });
+    if (r.codeSeen) ctx.code = r.codeSeen;
+    for (const h of r.hits) accepted.push({ seg, start: h.start, end: h.end, entity: h.entity, via: 'article', score: 2000, prio: 4 });
+  }
+
+  // 5. Longest match wins; never overlap. Ties: written form (score), then the stronger kind.
+  accepted.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.score - a.score || b.prio - a.prio || a.seg - b.seg || a.start - b.start);
+  const taken = new Map<number, [number, number][]>();
+  const mentions: Mention[] = [];
+  for (const c of accepted) {
+    const spans = taken.get(c.seg) ?? [];
+    if (spans.some(([s, e]) => c.start < e && s < c.end)) continue;
+    spans.push([c.start, c.end]);
+    taken.set(c.seg, spans);
+    const id = compiled.ids[c.entity]!;
+    mentions.push({ segment: c.seg, start: c.start, end: c.end, entityId: id, type: compiled.types[c.entity]!, surface: (segments[c.seg] ?? '').slice(c.start, c.end), via: c.via });
+    seen.add(id);
+    const country = countries[c.entity];
+    if (c.via !== 'name' && country && country !== 'other') ctx.countries[country]++;
+  }
+  ctx.seen = [...seen];
+  mentions.sort((a, b) => a.segment - b.segment || a.start - b.start);
+  return mentions;
+}

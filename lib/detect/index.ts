@@ -1,0 +1,90 @@
+// The public API of the detection engine: load a compiled matcher, scan a page's segments, get mentions.
+import type { Country } from '../data/schema.ts';
+import { Trie, type RawHits } from './matcher.ts';
+import { resolve, adoptContext } from './disambiguate.ts';
+import { HOST_COUNTRY, URL_PATH_COUNTRY } from './signals.ts';
+import type { CodeKind } from './articles.ts';
+import type { CompiledMatcher, Mention, PageContext, PageHints, EntityType } from './types.ts';
+
+export type { CompiledMatcher, Mention, PageContext, PageHints, EntityType };
+export { compileMatcher } from './compile.ts';
+export { foldText, toOriginal } from './normalise.ts';
+export { emptyContext } from './disambiguate.ts';
+
+export interface ScanResult { mentions: Mention[]; context: PageContext }
+
+export interface Detector {
+  /** Mentions in each segment (one segment = the joined text of one block), offsets in UTF-16 code units of the original segment text. */
+  scan(segments: readonly string[], hints?: PageHints): ScanResult;
+  /** Every entity id the matcher knows. */
+  entityIds(): string[];
+  /** The type and country of an entity id, or undefined. */
+  entity(id: string): { type: EntityType; country: Country } | undefined;
+}
+
+/** Country signals from the page's address and language, before any word is read. */
+function hintSignals(ctx: PageContext, hints: PageHints): void {
+  if (hints.lang && /^kk\b/i.test(hints.lang)) ctx.countries.KZ++;
+  if (hints.lang && /^tg\b/i.test(hints.lang)) ctx.countries.TJ++;
+  if (hints.lang && /^ky\b/i.test(hints.lang)) ctx.countries.KG++;
+  if (!hints.url) return;
+  let host = '';
+  let path = '';
+  try {
+    const u = new URL(hints.url);
+    host = u.hostname.toLowerCase();
+    path = decodeURIComponent(u.pathname).toLowerCase();
+  } catch {
+    return;
+  }
+  for (const [suffix, c] of HOST_COUNTRY) {
+    if (suffix.startsWith('.') ? host.endsWith(suffix) : host === suffix || host.endsWith('.' + suffix)) { ctx.countries[c]++; break; }
+  }
+  for (const [word, c] of URL_PATH_COUNTRY) if (path.includes(word)) { ctx.countries[c]++; break; }
+}
+
+class DetectorImpl implements Detector {
+  private readonly trie: Trie;
+  private readonly byId = new Map<string, number>();
+  private readonly laws = new Map<string, number>();
+
+  constructor(private readonly compiled: CompiledMatcher) {
+    this.trie = new Trie(compiled);
+    compiled.ids.forEach((id, i) => this.byId.set(id, i));
+    for (const [e, jur, code, art] of compiled.laws) this.laws.set(`${jur}|${code}|${art}`, e);
+  }
+
+  scan(segments: readonly string[], hints: PageHints = {}): ScanResult {
+    const ctx = adoptContext(hints.context);
+    if (!hints.context) hintSignals(ctx, hints);
+    const raw: RawHits = { cand: [], ctx: [], country: [], neg: [], art: [] };
+    const segs: string[] = [];
+    for (let i = 0; i < segments.length; i++) {
+      const s = typeof segments[i] === 'string' ? segments[i]! : '';
+      segs.push(s);
+      this.trie.scanSegment(s, i, raw);
+    }
+    const mentions = resolve({
+      compiled: this.compiled,
+      segments: segs,
+      raw,
+      ctx,
+      law: (country: Country, code: CodeKind, article: string) => this.laws.get(`${country}|${code}|${article}`) ?? -1,
+    });
+    return { mentions, context: ctx };
+  }
+
+  entityIds(): string[] {
+    return [...this.compiled.ids];
+  }
+
+  entity(id: string): { type: EntityType; country: Country } | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : { type: this.compiled.types[i]!, country: this.compiled.countries[i]! };
+  }
+}
+
+/** Loads a compiled matcher (decodes its typed arrays; a few milliseconds for the full dataset). */
+export function loadMatcher(compiled: CompiledMatcher): Detector {
+  return new DetectorImpl(compiled);
+}

@@ -1,0 +1,155 @@
+// Paints mentions with the CSS Custom Highlight API (one highlight per entity type) and finds the mention under a point.
+import type { EntityType } from '../data/schema.ts';
+
+export type MarkKind = EntityType | 'watch';
+export const MARK_KINDS: readonly MarkKind[] = ['person', 'organisation', 'law', 'event', 'watch'];
+
+/** One painted mention: its range in the page and what it names. */
+export interface PaintedMention {
+  range: Range;
+  entityId: string;
+  kind: MarkKind;
+  surface: string;
+  /** Reading order: the block's index, then the offset in the block. */
+  order: number;
+}
+
+/** The registry name of a kind's highlight; dark pages get their own names so the underline stays legible. */
+export function highlightName(kind: MarkKind | 'focus', dark: boolean): string {
+  return `cac-${kind}${dark ? '-d' : ''}`;
+}
+
+interface HighlightRegistry {
+  get(name: string): unknown;
+  set(name: string, h: Highlight): void;
+  delete(name: string): boolean;
+}
+
+/**
+ * Our highlights in the page's registry. The registry is shared with the page's scripts: a page
+ * that clears it gets ours back on the next `ensureRegistered()`.
+ */
+export class HighlightPainter {
+  private readonly highlights = new Map<MarkKind | 'focus', Highlight>();
+  /** Mentions by the text nodes their ranges touch, for hit-testing from a caret position. */
+  private byNode = new WeakMap<Node, PaintedMention[]>();
+  private readonly all = new Set<PaintedMention>();
+  private dark = false;
+
+  constructor(private readonly registry: HighlightRegistry | undefined = globalThis.CSS?.highlights as HighlightRegistry | undefined) {
+    for (const kind of [...MARK_KINDS, 'focus'] as const) {
+      const h = new Highlight();
+      // The focus outline of keyboard navigation paints over the type's underline.
+      if (kind === 'focus') h.priority = 1;
+      this.highlights.set(kind, h);
+    }
+  }
+
+  get supported(): boolean {
+    return this.registry !== undefined;
+  }
+
+  setDark(dark: boolean): void {
+    if (dark === this.dark) return;
+    this.unregister();
+    this.dark = dark;
+    this.ensureRegistered();
+  }
+
+  add(mentions: PaintedMention[]): void {
+    for (const m of mentions) {
+      this.highlights.get(m.kind)?.add(m.range);
+      this.all.add(m);
+      for (const node of [m.range.startContainer, m.range.endContainer]) {
+        const list = this.byNode.get(node);
+        if (list) {
+          if (!list.includes(m)) list.push(m);
+        } else this.byNode.set(node, [m]);
+      }
+    }
+    this.ensureRegistered();
+  }
+
+  remove(mentions: Iterable<PaintedMention>): void {
+    for (const m of mentions) {
+      this.highlights.get(m.kind)?.delete(m.range);
+      this.all.delete(m);
+      for (const node of [m.range.startContainer, m.range.endContainer]) {
+        const list = this.byNode.get(node);
+        if (list) this.byNode.set(node, list.filter((x) => x !== m));
+      }
+    }
+  }
+
+  clear(): void {
+    for (const h of this.highlights.values()) h.clear();
+    this.all.clear();
+    this.byNode = new WeakMap();
+    this.unregister();
+  }
+
+  mentions(): PaintedMention[] {
+    return [...this.all].sort((a, b) => a.order - b.order);
+  }
+
+  setFocus(range: Range | null): void {
+    const h = this.highlights.get('focus');
+    if (!h) return;
+    h.clear();
+    if (range) h.add(range);
+    this.ensureRegistered();
+  }
+
+  /** Puts our highlights (back) into the registry; cheap when they are there. */
+  ensureRegistered(): void {
+    if (!this.registry) return;
+    for (const [kind, h] of this.highlights) {
+      const name = highlightName(kind, this.dark);
+      if (this.registry.get(name) !== h) this.registry.set(name, h);
+    }
+  }
+
+  private unregister(): void {
+    if (!this.registry) return;
+    for (const [kind, h] of this.highlights) {
+      const name = highlightName(kind, this.dark);
+      if (this.registry.get(name) === h) this.registry.delete(name);
+    }
+  }
+
+  /** Whether any of our highlights is under the point (Chromium 140+, Firefox 150+); undefined where the API is missing. */
+  anyAt(x: number, y: number): boolean | undefined {
+    const reg = this.registry as (HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => { highlight: Highlight }[] }) | undefined;
+    if (!reg?.highlightsFromPoint) return undefined;
+    const ours = new Set(this.highlights.values());
+    return reg.highlightsFromPoint(x, y).some((r) => ours.has(r.highlight));
+  }
+
+  /** The mention whose painted text is under the point, through the caret position and the mention index. */
+  mentionAt(doc: Document, x: number, y: number): PaintedMention | null {
+    if (this.anyAt(x, y) === false) return null;
+    const caret = caretAt(doc, x, y);
+    if (!caret) return null;
+    const candidates = this.byNode.get(caret.node);
+    if (!candidates?.length) return null;
+    for (const m of candidates) {
+      for (const rect of m.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return m;
+      }
+    }
+    return null;
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}

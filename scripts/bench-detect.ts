@@ -1,0 +1,140 @@
+// Benchmarks the detector against a charCodeAt floor, a RegExp alternation of the same aliases and an Aho-Corasick library.
+//
+//   npm run bench:detect [-- --mb 5] [--json]
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import AhoCorasick from 'modern-ahocorasick';
+import { loadDataset, COMPILED_FILE } from './compile-dictionary.ts';
+import { compileMatcher, loadMatcher, type CompiledMatcher } from '../lib/detect/index.ts';
+import { Trie, type RawHits } from '../lib/detect/matcher.ts';
+import { readReports, reportsDir } from '../lib/data/reports.ts';
+import { ROOT } from './compile-dictionary.ts';
+
+/** Paragraphs used when the reports are not on this machine. */
+const BUILT_IN = [
+  'The authorities in Kazakhstan detained activists of the Democratic Choice of Kazakhstan, the movement led by Mukhtar Ablyazov, under Article 405 of the Criminal Code. President Kassym-Jomart Tokayev promised reforms.',
+  'Власти Казахстана задержали сторонников движения «Демократический выбор Казахстана», которым руководит Мухтар Аблязов. Президент Касым-Жомарт Токаев обещал реформы, а Назарбаев сохранил влияние.',
+  'Қазақстан билігі Мұхтар Әблязов басқаратын ҚДТ қозғалысының белсенділерін Қылмыстық кодекстің 405-бабы бойынша ұстады. Президент Қасым-Жомарт Тоқаев реформа жасауға уәде берді.',
+  'Weather in the capital was mild this week, with markets steady and the football season about to start; officials met to discuss budgets, schools and roads.',
+  'В столице на этой неделе была мягкая погода, рынки оставались стабильными, а чиновники обсуждали бюджеты, школы и дороги.',
+];
+
+function corpus(): { reports: string[]; source: string } {
+  const dir = reportsDir(ROOT);
+  if (!dir) return { reports: BUILT_IN, source: 'built-in paragraphs (REPORTS MISSING)' };
+  const paras = readReports(dir).flatMap((r) => r.body.split('\n')).filter((p) => p.trim().length > 0);
+  return { reports: paras, source: `${dir} (${paras.length} paragraphs)` };
+}
+
+/** A deterministic mix of paragraphs (en, ru, kk) up to `bytes` UTF-16 code units. */
+function synthetic(paras: string[], units: number): string[] {
+  const out: string[] = [];
+  let n = 0;
+  let seed = 12345;
+  while (n < units) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    const p = paras[seed % paras.length]!;
+    out.push(p);
+    n += p.length;
+  }
+  return out;
+}
+
+function time(fn: () => void, minMs = 300, minRuns = 3): number {
+  fn();
+  let best = Infinity;
+  let runs = 0;
+  const t0 = performance.now();
+  while (runs < minRuns || performance.now() - t0 < minMs) {
+    const a = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - a);
+    runs++;
+  }
+  return best;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const mbAt = args.indexOf('--mb');
+  const mb = mbAt >= 0 ? Number(args[mbAt + 1]) || 5 : 5;
+  const { entries } = loadDataset();
+  if (!entries.length) { process.stderr.write('bench: no entries in data/entities\n'); process.exit(1); }
+
+  const tc0 = performance.now();
+  const compiled = compileMatcher(entries);
+  const compileMs = performance.now() - tc0;
+  const json = JSON.stringify(compiled);
+  let fileJson = json;
+  try { fileJson = readFileSync(COMPILED_FILE, 'utf8'); } catch { /* not built yet: measure the fresh one */ }
+  // Load: JSON.parse + decode, first (cold) and best of many (warm).
+  const tl0 = performance.now();
+  const detector = loadMatcher(JSON.parse(fileJson) as CompiledMatcher);
+  const loadColdMs = performance.now() - tl0;
+  const loadWarmMs = time(() => { loadMatcher(JSON.parse(json) as CompiledMatcher); }, 200);
+  const gz = gzipSync(json).length;
+
+  const { reports, source } = corpus();
+  const synth = synthetic(reports, mb * 1024 * 1024);
+  const trie = new Trie(compiled);
+  const aliases = [...new Set(entries.flatMap((e) => [e.names.en, e.names.ru, e.names.kk, e.names.kkLatn, ...e.aliases.map((a) => a.text), ...e.ambiguousAliases.map((a) => a.text)]).filter((x): x is string => !!x))];
+
+  const results: Record<string, unknown> = { entries: entries.length, aliases: aliases.length, compileMs, loadColdMs, loadWarmMs, compiledBytes: json.length, compiledGzipBytes: gz, corpus: source };
+  const lines: string[] = [];
+  lines.push(`dataset: ${entries.length} entries, ${aliases.length} distinct names and aliases`);
+  lines.push(`compile ${compileMs.toFixed(0)} ms; compiled ${(json.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped; load (JSON.parse + decode) cold ${loadColdMs.toFixed(2)} ms, warm ${loadWarmMs.toFixed(2)} ms`);
+  lines.push(`corpus: ${source}`);
+
+  for (const [label, segs] of [['reports', reports], [`synthetic ${mb} MB`, synth]] as const) {
+    const units = segs.reduce((a, s) => a + s.length, 0);
+    const mbytes = (units * 2) / 1024 / 1024; // UTF-16 size; MB/s below is per million code units × 2 bytes
+    let sink = 0;
+    const floor = time(() => {
+      let sum = 0;
+      for (const s of segs) for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i);
+      sink += sum;
+    });
+    const match = time(() => {
+      const raw: RawHits = { cand: [], ctx: [], country: [], neg: [], art: [] };
+      for (let i = 0; i < segs.length; i++) trie.scanSegment(segs[i]!, i, raw);
+      sink += raw.cand.length;
+    });
+    let mentions = 0;
+    const full = time(() => { mentions = detector.scan(segs, { lang: 'auto' }).mentions.length; });
+    // RegExp alternation of the same aliases, longest first, whole words, case-insensitive.
+    const src = `(?<![\\p{L}\\p{N}])(?:${[...aliases].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+    const joined = segs.join('\n');
+    const rc0 = performance.now();
+    let reCount = 0;
+    const re = new RegExp(src + `(?:)`.repeat(label === 'reports' ? 1 : 2), 'giu'); // distinct source: no cache from a previous run
+    for (const _m of joined.matchAll(re)) reCount++;
+    const reCold = performance.now() - rc0;
+    const reWarm = time(() => { let c = 0; for (const _m of joined.matchAll(re)) c++; reCount = c; }, 300, 2);
+    const ac0 = performance.now();
+    const ac = new AhoCorasick(aliases.map((a) => a.toLowerCase()));
+    const acBuild = performance.now() - ac0;
+    let acCount = 0;
+    const acWarm = time(() => { acCount = ac.search(joined.toLowerCase()).length; }, 300, 2);
+    const mbs = (ms: number): string => (mbytes / (ms / 1000)).toFixed(1);
+    lines.push('');
+    lines.push(`${label}: ${(units / 1e6).toFixed(2)} M code units (${mbytes.toFixed(1)} MB as UTF-16), ${segs.length} segments`);
+    lines.push(`  floor (charCodeAt sum)           ${floor.toFixed(1).padStart(8)} ms  ${mbs(floor).padStart(7)} MB/s`);
+    lines.push(`  detector: fold + match           ${match.toFixed(1).padStart(8)} ms  ${mbs(match).padStart(7)} MB/s  ${(match / floor).toFixed(2)}× floor`);
+    lines.push(`  detector: full scan (resolved)   ${full.toFixed(1).padStart(8)} ms  ${mbs(full).padStart(7)} MB/s  ${(full / floor).toFixed(2)}× floor, ${mentions} mentions`);
+    lines.push(`  RegExp alternation cold          ${reCold.toFixed(1).padStart(8)} ms  ${mbs(reCold).padStart(7)} MB/s  ${(reCold / full).toFixed(1)}× our time (compile + first run)`);
+    lines.push(`  RegExp alternation warm          ${reWarm.toFixed(1).padStart(8)} ms  ${mbs(reWarm).padStart(7)} MB/s  ${(reWarm / full).toFixed(1)}× our time, ${reCount} matches`);
+    lines.push(`  modern-ahocorasick (build ${acBuild.toFixed(0)} ms) ${acWarm.toFixed(1).padStart(8)} ms  ${mbs(acWarm).padStart(7)} MB/s  ${(acWarm / full).toFixed(1)}× our time, ${acCount} matches`);
+    results[label.startsWith('reports') ? 'reports' : 'synthetic'] = {
+      units, floorMs: floor, matchMs: match, fullMs: full, ratioToFloor: full / floor, matchRatioToFloor: match / floor, mbPerS: mbytes / (full / 1000),
+      regexpColdMs: reCold, regexpWarmMs: reWarm, regexpWarmRatio: reWarm / full, regexpColdRatio: reCold / full, ahoMs: acWarm, ahoRatio: acWarm / full, mentions, sink,
+    };
+  }
+  if (args.includes('--json')) process.stdout.write(JSON.stringify(results) + '\n');
+  else process.stdout.write(lines.join('\n') + '\n');
+}
+
+main();

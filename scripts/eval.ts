@@ -1,0 +1,223 @@
+// Evaluates the detector: precision/recall/F1 on tests/fixtures/detect (inline-annotated texts) and recall over the reports.
+//
+//   npm run eval [-- --json] [--fixtures DIR] [--verbose]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadDataset, ROOT } from './compile-dictionary.ts';
+import { compileMatcher, loadMatcher, foldText, type Detector, type Mention } from '../lib/detect/index.ts';
+import { splitWords } from '../lib/detect/compile.ts';
+import { readReports, reportsDir } from '../lib/data/reports.ts';
+import type { Entity } from '../lib/data/schema.ts';
+
+export interface Gold { start: number; end: number; id: string }
+export interface Fixture { name: string; lang: string; text: string; gold: Gold[]; url?: string; caFree: boolean }
+
+/** Strips `[[surface|id]]` markup; gold offsets refer to the stripped text. Header lines start with "%% ". */
+export function parseFixture(name: string, raw: string): Fixture {
+  const lang = /\.(en|ru|kk)\.txt$/.exec(name)?.[1] ?? 'auto';
+  let body = raw.replace(/^\uFEFF/, '');
+  let url: string | undefined;
+  let caFree = false;
+  while (body.startsWith('%% ')) {
+    const nl = body.indexOf('\n');
+    const line = (nl < 0 ? body : body.slice(0, nl)).slice(3).trim();
+    body = nl < 0 ? '' : body.slice(nl + 1);
+    if (line.startsWith('url:')) url = line.slice(4).trim();
+    if (line === 'central-asia-free') caFree = true;
+  }
+  const gold: Gold[] = [];
+  let text = '';
+  const re = /\[\[([^\]|]+)\|([a-z0-9-]+)\]\]/g;
+  let at = 0;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    text += body.slice(at, m.index);
+    gold.push({ start: text.length, end: text.length + m[1]!.length, id: m[2]! });
+    text += m[1]!;
+    at = m.index + m[0].length;
+  }
+  text += body.slice(at);
+  return { name, lang, text, gold, ...(url ? { url } : {}), caFree };
+}
+
+export function segmentsOf(text: string): { segs: string[]; offsets: number[] } {
+  const segs: string[] = [];
+  const offsets: number[] = [];
+  const re = /\n[ \t\r]*\n/g;
+  let at = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) { segs.push(text.slice(at, m.index)); offsets.push(at); at = m.index + m[0].length; }
+  segs.push(text.slice(at)); offsets.push(at);
+  return { segs, offsets };
+}
+
+interface Counts { tp: number; fp: number; fn: number }
+const prf = (c: Counts): { precision: number; recall: number; f1: number } & Counts => {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  return { ...c, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+};
+
+export interface EvalResult {
+  fixtures: number;
+  goldMentions: number;
+  byLang: Record<string, ReturnType<typeof prf>>;
+  byType: Record<string, ReturnType<typeof prf>>;
+  overall: ReturnType<typeof prf>;
+  caFreeTexts: number;
+  caFreeMentions: number;
+  unknownIds: string[];
+  errors: { fixture: string; kind: 'fp' | 'fn'; id: string; text: string; context: string }[];
+  reports: null | { files: Record<string, { expected: number; found: number; recall: number }>; expected: number; found: number; recall: number; missedEntities: { id: string; missed: number; example: string }[] };
+}
+
+function scanText(d: Detector, text: string, lang: string, url?: string): { start: number; end: number; id: string; type: string }[] {
+  const { segs, offsets } = segmentsOf(text);
+  return d.scan(segs, { lang, ...(url ? { url } : {}) }).mentions.map((m: Mention) => ({ start: offsets[m.segment]! + m.start, end: offsets[m.segment]! + m.end, id: m.entityId, type: m.type }));
+}
+
+export function evaluateFixtures(d: Detector, entries: Entity[], fixtures: Fixture[]): Omit<EvalResult, 'reports'> {
+  const typeOf = new Map(entries.map((e) => [e.id, e.type]));
+  const byLang: Record<string, Counts> = {};
+  const byType: Record<string, Counts> = {};
+  const all: Counts = { tp: 0, fp: 0, fn: 0 };
+  const errors: EvalResult['errors'] = [];
+  const unknown = new Set<string>();
+  let caFreeTexts = 0, caFreeMentions = 0, goldMentions = 0;
+  const bump = (lang: string, type: string, k: keyof Counts): void => {
+    (byLang[lang] ??= { tp: 0, fp: 0, fn: 0 })[k]++;
+    (byType[type] ??= { tp: 0, fp: 0, fn: 0 })[k]++;
+    all[k]++;
+  };
+  const ctxOf = (t: string, s: number, e: number): string => `${t.slice(Math.max(0, s - 40), s)}[${t.slice(s, e)}]${t.slice(e, e + 40)}`.replace(/\s+/g, ' ');
+  for (const f of fixtures) {
+    const pred = scanText(d, f.text, f.lang, f.url);
+    goldMentions += f.gold.length;
+    if (f.caFree) { caFreeTexts++; caFreeMentions += pred.length; }
+    const used = new Set<number>();
+    for (const g of f.gold) {
+      if (!typeOf.has(g.id)) unknown.add(g.id);
+      const k = pred.findIndex((p, i) => !used.has(i) && p.id === g.id && p.start < g.end && g.start < p.end);
+      if (k >= 0) { used.add(k); bump(f.lang, typeOf.get(g.id) ?? 'unknown', 'tp'); }
+      else { bump(f.lang, typeOf.get(g.id) ?? 'unknown', 'fn'); errors.push({ fixture: f.name, kind: 'fn', id: g.id, text: f.text.slice(g.start, g.end), context: ctxOf(f.text, g.start, g.end) }); }
+    }
+    pred.forEach((p, i) => {
+      if (used.has(i)) return;
+      bump(f.lang, p.type, 'fp');
+      errors.push({ fixture: f.name, kind: 'fp', id: p.id, text: f.text.slice(p.start, p.end), context: ctxOf(f.text, p.start, p.end) });
+    });
+  }
+  const map = (r: Record<string, Counts>): Record<string, ReturnType<typeof prf>> => Object.fromEntries(Object.entries(r).sort().map(([k, v]) => [k, prf(v)]));
+  return { fixtures: fixtures.length, goldMentions, byLang: map(byLang), byType: map(byType), overall: prf(all), caFreeTexts, caFreeMentions, unknownIds: [...unknown], errors };
+}
+
+/**
+ * Recall over the reports: every place where an entry's name or plain alias starts a word (followed by
+ * at most a short ending) is expected; it is found when the detector marks that entry there.
+ */
+export function evaluateReports(d: Detector, entries: Entity[]): EvalResult['reports'] {
+  const dir = reportsDir(ROOT);
+  if (!dir) return null;
+  const reports = readReports(dir).filter((r) => !r.name.includes('introduction-page'));
+  const keys: { key: string; id: string }[] = [];
+  for (const e of entries) {
+    for (const t of [e.names.en, e.names.ru, e.names.kk, e.names.kkLatn, ...e.aliases.map((a) => a.text)]) {
+      if (!t) continue;
+      const w = splitWords(t);
+      if (w) keys.push({ key: w.map((x) => String.fromCharCode(...x.folded)).join(' '), id: e.id });
+    }
+  }
+  const files: Record<string, { expected: number; found: number; recall: number }> = {};
+  const missed = new Map<string, { missed: number; example: string }>();
+  let expected = 0, found = 0;
+  for (const r of reports) {
+    const paras = r.body.split('\n');
+    const { mentions } = d.scan(paras, { lang: r.lang });
+    const bySeg = new Map<number, Mention[]>();
+    for (const m of mentions) (bySeg.get(m.segment) ?? bySeg.set(m.segment, []).get(m.segment)!).push(m);
+    let fe = 0, ff = 0;
+    paras.forEach((p, si) => {
+      const folded = foldText(p);
+      const ft = folded.text;
+      const taken: [number, number, string][] = [];
+      // Longest keys first, so "Dariga Nazarbayeva" claims its words before "Nazarbayev" does.
+      for (const { key, id } of [...keys].sort((a, b) => b.key.length - a.key.length)) {
+        for (let at = ft.indexOf(key); at >= 0; at = ft.indexOf(key, at + 1)) {
+          if (at > 0 && !/[ .\-]/.test(ft[at - 1]!)) continue;
+          let e = at + key.length;
+          let tail = 0;
+          while (e < ft.length && !/[ .\-]/.test(ft[e]!)) { e++; tail++; }
+          if (tail > 4) continue;
+          const [os, oe] = [folded.map[at]!, folded.map[at + key.length - 1]! + 1];
+          if (taken.some(([s, en]) => os < en && s < oe)) continue;
+          taken.push([os, oe, id]);
+        }
+      }
+      for (const [os, oe, id] of taken) {
+        fe++;
+        if ((bySeg.get(si) ?? []).some((m) => m.entityId === id && m.start < oe && os < m.end)) ff++;
+        else {
+          const x = missed.get(id) ?? { missed: 0, example: '' };
+          x.missed++;
+          if (!x.example) x.example = `${r.name}: …${p.slice(Math.max(0, os - 30), oe + 30)}…`;
+          missed.set(id, x);
+        }
+      }
+    });
+    files[r.name] = { expected: fe, found: ff, recall: fe ? ff / fe : 1 };
+    expected += fe; found += ff;
+  }
+  return {
+    files, expected, found, recall: expected ? found / expected : 1,
+    missedEntities: [...missed.entries()].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.missed - a.missed),
+  };
+}
+
+export function loadFixtures(dir: string): Fixture[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /\.(en|ru|kk)\.txt$/.test(f)).sort().map((f) => parseFixture(f, readFileSync(join(dir, f), 'utf8')));
+}
+
+export function runEval(fixturesDir = join(ROOT, 'tests', 'fixtures', 'detect')): EvalResult {
+  const { entries } = loadDataset();
+  const d = loadMatcher(compileMatcher(entries));
+  return { ...evaluateFixtures(d, entries, loadFixtures(fixturesDir)), reports: evaluateReports(d, entries) };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--fixtures');
+  const r = runEval(at >= 0 && args[at + 1] ? resolve(args[at + 1]) : undefined);
+  if (args.includes('--json')) { process.stdout.write(JSON.stringify(r) + '\n'); return; }
+  const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
+  const row = (k: string, v: ReturnType<typeof prf>): string => `  ${k.padEnd(14)} P ${pct(v.precision)}  R ${pct(v.recall)}  F1 ${pct(v.f1)}   (tp ${v.tp}, fp ${v.fp}, fn ${v.fn})`;
+  const out: string[] = [];
+  out.push(`Fixtures: ${r.fixtures} texts, ${r.goldMentions} gold mentions`);
+  out.push('By language:');
+  for (const [k, v] of Object.entries(r.byLang)) out.push(row(k, v));
+  out.push('By type:');
+  for (const [k, v] of Object.entries(r.byType)) out.push(row(k, v));
+  out.push(row('overall', r.overall));
+  out.push(`Central-Asia-free texts: ${r.caFreeTexts}, mentions on them: ${r.caFreeMentions}${r.caFreeMentions ? '  <-- must be 0' : ''}`);
+  if (r.unknownIds.length) out.push(`Gold ids not in the dataset: ${r.unknownIds.join(', ')}`);
+  const shown = args.includes('--verbose') ? r.errors : r.errors.slice(0, 40);
+  if (shown.length) {
+    out.push('Errors:');
+    for (const e of shown) out.push(`  ${e.kind.toUpperCase()} ${e.fixture} ${e.id}: ${e.context}`);
+    if (shown.length < r.errors.length) out.push(`  … ${r.errors.length - shown.length} more (--verbose)`);
+  }
+  if (!r.reports) out.push('!!! REPORTS MISSING: ../shared/reports not found; recall over the reports NOT measured !!!');
+  else {
+    out.push(`Recall over the reports: ${pct(r.reports.recall)}%  (${r.reports.found}/${r.reports.expected} name occurrences)`);
+    for (const [k, v] of Object.entries(r.reports.files)) out.push(`  ${k.padEnd(70)} ${pct(v.recall)}%  (${v.found}/${v.expected})`);
+    const worst = r.reports.missedEntities.slice(0, args.includes('--verbose') ? 1000 : 15);
+    if (worst.length) {
+      out.push('Most missed entries in the reports:');
+      for (const m of worst) out.push(`  ${m.id} ×${m.missed}  ${m.example.replace(/\s+/g, ' ')}`);
+    }
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try { main(); } catch (e) { process.stderr.write(`eval: ${(e as Error).message}\n`); process.exitCode = 1; }
+}
