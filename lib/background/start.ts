@@ -8,6 +8,8 @@ import { hostOf, isSiteEnabled, originOf } from '../settings/site-switch.ts';
 import { bundledSiteFor } from '../settings/sites.ts';
 import { loadOverrides, saveOverride } from './settings-store.ts';
 import { setBadge } from './badge.ts';
+import { cardView } from './dataset.ts';
+import { addWrongMatch, wrongMatchesFor } from './wrong-matches.ts';
 
 /** What each tab's content script reported, kept in memory (session storage keeps it across service-worker restarts). */
 const pages = new Map<number, PageSummary>();
@@ -27,7 +29,36 @@ export function startBackground(): void {
       },
       isSiteEnabled: async ({ origin }) => {
         const host = hostOf(origin);
-        return { enabled: host !== null && isSiteEnabled(host, await loadOverrides()) };
+        if (!host) return { enabled: false, suppressed: [] };
+        return { enabled: isSiteEnabled(host, await loadOverrides()), suppressed: await wrongMatchesFor(host) };
+      },
+      getCard: ({ id }) => cardView(id, []),
+      wrongMatch: async ({ id, surface }, sender) => {
+        const host = hostOf(sender.tab?.url ?? '');
+        if (host) await addWrongMatch(host, id, surface);
+        return { ok: true as const };
+      },
+      openEntityPage: async ({ id }) => {
+        await browser.tabs.create({ url: browser.runtime.getURL(`/entity.html?id=${encodeURIComponent(id)}`) });
+        return { ok: true as const };
+      },
+      disableSite: async (_payload, sender) => {
+        const tabId = sender.tab?.id;
+        const host = hostOf(sender.tab?.url ?? '');
+        if (tabId === undefined || !host) throw new Error('no site');
+        await saveOverride(host, false);
+        await callContent(tabId, 'setEnabled', { enabled: false }).catch(() => undefined);
+        pages.delete(tabId);
+        await setBadge(tabId, 0);
+        return { ok: true as const };
+      },
+      openReportForm: async (prefill, sender) => {
+        const params = new URLSearchParams({ for: sender.tab?.url ?? '', report: '1' });
+        if (prefill.id) params.set('id', prefill.id);
+        if (prefill.name) params.set('name', prefill.name);
+        if (prefill.quote) params.set('quote', prefill.quote);
+        await browser.windows.create({ url: browser.runtime.getURL(`/popup.html?${params}`), type: 'popup', width: 420, height: 640 });
+        return { ok: true as const };
       },
     }, fromOwnContentScript),
   );
@@ -50,6 +81,13 @@ export function startBackground(): void {
       },
     }, fromOwnPage),
   );
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'entity-navigation') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+      if (tab?.id !== undefined) void callContent(tab.id, 'navigate', {}).catch(() => undefined);
+    });
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => pages.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -46,7 +46,12 @@ export const contentCalls = {
   pageMentions: call<{ ok: true }>()(
     v.object({ url: v.pipe(v.string(), v.maxLength(4000)), lang: v.pipe(v.string(), v.maxLength(20)), entities: v.pipe(v.array(v.object({ id, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(5000)) }),
     'The entries this tab mentions, for the badge and the popup.'),
-  isSiteEnabled: call<{ enabled: boolean }>()(v.object({ origin }), 'Whether the content script should annotate this origin.'),
+  isSiteEnabled: call<{ enabled: boolean; suppressed: string[] }>()(v.object({ origin }), 'Whether the content script should annotate this origin, and the entries the reader marked as wrong matches there.'),
+  getCard: call<CardView | null>()(v.object({ id }), 'One entry for a card: its data, related entries and the reader\'s sightings.'),
+  wrongMatch: call<{ ok: true }>()(v.object({ id, surface: shortText }), 'The reader says this mark is wrong on this site: remember it locally.'),
+  openEntityPage: call<{ ok: true }>()(v.object({ id }), 'Open the full case history page in a new tab.'),
+  disableSite: call<{ ok: true }>()(v.object({}), 'Turn annotation off for the sender tab\'s site.'),
+  openReportForm: call<{ ok: true }>()(v.object({ id: v.optional(id), name: v.optional(shortText), quote: v.optional(shortText) }), 'Open the report form prefilled for this tab.'),
 } as const;
 
 /** Extension pages (popup, options, entity page) → background. */
@@ -63,6 +68,8 @@ export const backgroundCalls = {
   ping: call<{ nonce: string; url: string }>()(v.object({ nonce: id }), 'Is the content script alive in this tab?'),
   setEnabled: call<{ ok: true }>()(v.object({ enabled: v.boolean() }), 'Start or stop annotating this page.'),
   getPageSummary: call<PageSummary>()(v.object({}), 'The entries this page mentions.'),
+  navigate: call<{ ok: true }>()(v.object({}), 'The keyboard command: enter or leave entity navigation.'),
+  focusEntity: call<{ found: boolean }>()(v.object({ id }), 'Scroll to the first mention of an entry and open its card.'),
 } as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any reply type; payloads stay schema-checked
@@ -88,3 +95,28 @@ export interface Envelope {
 
 export type ErrorCode = 'bad-sender' | 'malformed' | 'unknown-call' | 'failed';
 export type Result<R> = { ok: true; value: R } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** What a card shows: the entry, the names of its related entries, and the reader's own sightings of it. */
+export interface CardView {
+  entity: import('../data/cards.ts').CardEntity;
+  related: RelatedEntry[];
+  sightings: SightingBrief[];
+}
+
+export interface RelatedEntry {
+  id: string;
+  type: string;
+  names: { en: string; ru: string; kk: string; kkLatn?: string };
+  relation: string;
+  dir: 'out' | 'in';
+}
+
+export interface SightingBrief {
+  id: string;
+  kind: string;
+  eventDate: string;
+  url?: string;
+  pageTitle?: string;
+  note?: string;
+  quote?: string;
+}

@@ -1,34 +1,147 @@
-// Wires the content script: asks whether this site is on, answers the background, runs the annotator.
+// Wires the content script: asks whether this site is on, answers the background, runs the annotator and the card.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import compiled from '../../data/compiled/matcher.json';
 import { loadMatcher } from '../detect/index.ts';
 import type { CompiledMatcher } from '../detect/types.ts';
-import { backgroundCalls, type PageSummary } from '../messages/protocol.ts';
+import { backgroundCalls, type CardView, type PageSummary } from '../messages/protocol.ts';
 import { createRouter } from '../messages/router.ts';
 import { fromOwnBackground, listen } from '../messages/listen.ts';
 import { callFromContent } from '../messages/client.ts';
+import { contentLang, nameIn, type Translate } from '../i18n/translate.ts';
 import { Annotator } from './annotator.ts';
+import { UiHost } from './card-host.ts';
+import { Interactions } from './interactions.ts';
+import type { PaintedMention } from './highlights.ts';
+import { sentenceAround } from './sentence.ts';
+
+const getMessage = browser.i18n.getMessage as (key: string, subs?: string[]) => string;
+const t: Translate = (key, ...subs) => getMessage(key.replace(/-/g, '_'), subs.map(String)) || key;
 
 export function startContent(ctx: ContentScriptContext): void {
   const top = window.top === window;
+  let suppressed = new Set<string>();
+  const names = new Map<string, string>();
+  let ui: UiHost | null = null;
+  let interactions: Interactions | null = null;
+  let openMention: PaintedMention | null = null;
+  let pinned = false;
+  let cardRequest = 0;
+
   const annotator = new Annotator(document, {
     detector: loadMatcher(compiled as CompiledMatcher),
+    ownHost: () => ui?.element ?? null,
+    suppressed: () => suppressed,
     onSummary: (summary: PageSummary) => {
-      if (top) void callFromContent('pageMentions', summary).catch(() => undefined);
+      if (top && ctx.isValid) void callFromContent('pageMentions', summary).catch(() => undefined);
     },
   });
-  ctx.onInvalidated(() => annotator.stop());
+  const lang = () => contentLang(annotator.summary().lang);
+
+  const showCard = async (id: string, takeFocus: boolean) => {
+    const request = ++cardRequest;
+    let view: CardView | null | undefined;
+    try {
+      view = (await callFromContent('getCard', { id })) ?? undefined;
+    } catch {
+      view = undefined;
+    }
+    if (request !== cardRequest) return;
+    if (view) names.set(id, nameIn(view.entity.names, lang()));
+    ui?.update(view, takeFocus);
+  };
+
+  const closeCard = () => {
+    cardRequest++;
+    openMention = null;
+    pinned = false;
+    ui?.close();
+  };
+
+  const startUi = () => {
+    ui = new UiHost(document, t, lang, {
+      onClose: closeCard,
+      onSelect: (id) => {
+        ui?.update(null);
+        void showCard(id, false);
+      },
+      onOpenFull: (id) => void callFromContent('openEntityPage', { id }).catch(() => undefined),
+      onReport: (id) => {
+        const quote = openMention ? sentenceAround(openMention.range) : undefined;
+        void callFromContent('openReportForm', { id, ...(quote ? { quote } : {}) }).catch(() => undefined);
+      },
+      onWrongMatch: (id) => {
+        const surface = openMention?.surface ?? '';
+        suppressed = new Set([...suppressed, id]);
+        annotator.unpaint(id);
+        closeCard();
+        void callFromContent('wrongMatch', { id, surface }).catch(() => undefined);
+      },
+      onSiteOff: () => {
+        closeCard();
+        void callFromContent('disableSite', {}).catch(() => undefined);
+      },
+    });
+    interactions = new Interactions(document, annotator.painter, {
+      open: (m, how) => {
+        openMention = m;
+        pinned = how.pinned;
+        ui?.open({ anchor: m.range, point: how.point, view: null, takeFocus: how.takeFocus });
+        void showCard(m.entityId, how.takeFocus);
+      },
+      close: closeCard,
+      isOpen: () => ui?.isOpen ?? false,
+      isPinned: () => pinned,
+      isOurs: (target) => ui?.contains(target) ?? false,
+      announce: (text) => ui?.announce(text),
+      hint: (text) => ui?.showHint(text),
+      nameOf: (m) => names.get(m.entityId) ?? m.surface,
+      navAnnounce: (i, n, name) => t('navAnnounce', i, n, name),
+      navNone: () => t('navNone'),
+      navHelp: () => t('navHelp'),
+    });
+  };
+
+  const start = () => {
+    if (!ui) startUi();
+    annotator.start();
+  };
+  const stop = () => {
+    annotator.stop();
+    interactions?.stop();
+    interactions = null;
+    ui?.remove();
+    ui = null;
+  };
+  ctx.onInvalidated(stop);
+  // Single-page apps: WXT reports history navigations; the annotator also notices a changed address on its own.
+  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.onUrlChange());
 
   if (top) {
     const stopListening = listen(
       createRouter('background', backgroundCalls, {
         ping: ({ nonce }) => ({ nonce, url: location.href }),
         setEnabled: ({ enabled }) => {
-          if (enabled) annotator.start();
-          else annotator.stop();
+          if (enabled) start();
+          else stop();
           return { ok: true as const };
         },
         getPageSummary: () => annotator.summary(),
+        navigate: () => {
+          if (!annotator.isRunning) start();
+          interactions?.toggleNavigation();
+          return { ok: true as const };
+        },
+        focusEntity: ({ id }) => {
+          const m = annotator.painter.mentions().find((x) => x.entityId === id);
+          if (!m) return { found: false };
+          m.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          openMention = m;
+          pinned = true;
+          ui?.open({ anchor: m.range, view: null, takeFocus: true });
+          void showCard(id, true);
+          return { found: true };
+        },
       }, fromOwnBackground),
     );
     ctx.onInvalidated(stopListening);
@@ -36,8 +149,9 @@ export function startContent(ctx: ContentScriptContext): void {
 
   void (async () => {
     try {
-      const { enabled } = await callFromContent('isSiteEnabled', { origin: location.origin });
-      if (enabled && ctx.isValid) annotator.start();
+      const reply = await callFromContent('isSiteEnabled', { origin: location.origin });
+      suppressed = new Set(reply.suppressed);
+      if (reply.enabled && ctx.isValid) start();
     } catch {
       // The extension was reloaded under us: this copy of the script has nothing left to do.
     }

@@ -1,0 +1,175 @@
+// Our one element in the page: a closed shadow root holding the card, the live region and the navigation hint.
+import { h, render } from 'preact';
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { Card, type CardActions } from '../../components/Card.tsx';
+import type { CardView } from '../messages/protocol.ts';
+import type { Lang } from '../data/schema.ts';
+import type { Translate } from '../i18n/translate.ts';
+import cardCss from '../../components/card.css?inline';
+
+const NARROW = 520;
+
+export interface CardRequest {
+  /** What the card is anchored to: a mention's range. */
+  anchor: Range;
+  /** The pointer position, so a name wrapping over two lines anchors the card to the line under the pointer. */
+  point?: { x: number; y: number };
+  view: CardView | null | undefined;
+  takeFocus: boolean;
+}
+
+export class UiHost {
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private layer: HTMLDivElement | null = null;
+  private live: HTMLDivElement | null = null;
+  private hint: HTMLDivElement | null = null;
+  private stopPositioning: (() => void) | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private current: CardRequest | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly t: Translate,
+    private readonly lang: () => Lang,
+    private readonly actions: CardActions,
+  ) {}
+
+  /** The host element, once it exists (the annotator never reads or observes it). */
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  /** Whether an event happened inside our UI (events from a closed shadow root are retargeted to the host). */
+  contains(target: EventTarget | null): boolean {
+    return this.host !== null && target === this.host;
+  }
+
+  private ensure(): ShadowRoot {
+    if (this.shadow) {
+      // A page that rebuilds its document may have dropped us: put the host back.
+      if (this.host && !this.host.isConnected) this.doc.documentElement.append(this.host);
+      return this.shadow;
+    }
+    const host = this.doc.createElement('cac-ui');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    // A constructed sheet: a page's Content-Security-Policy against inline styles does not block it.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cardCss);
+    shadow.adoptedStyleSheets = [sheet];
+    const layer = this.doc.createElement('div');
+    layer.className = 'layer';
+    layer.hidden = true;
+    const live = this.doc.createElement('div');
+    live.className = 'live';
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    shadow.append(layer, live);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.shadow = shadow;
+    this.layer = layer;
+    this.live = live;
+    return shadow;
+  }
+
+  open(req: CardRequest): void {
+    this.ensure();
+    const layer = this.layer!;
+    if (req.takeFocus && !this.current) {
+      const active = this.doc.activeElement;
+      this.returnFocus = active instanceof HTMLElement ? active : null;
+    }
+    this.current = req;
+    layer.hidden = false;
+    this.renderCard();
+    this.position(req);
+  }
+
+  /** Replaces what an open card shows (its data arrived, or a related entry was chosen). */
+  update(view: CardView | null | undefined, takeFocus?: boolean): void {
+    if (!this.current) return;
+    this.current = { ...this.current, view, takeFocus: takeFocus ?? this.current.takeFocus };
+    this.renderCard();
+  }
+
+  close(): void {
+    if (!this.current || !this.layer) return;
+    const hadFocus = this.current.takeFocus;
+    this.current = null;
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    render(null, this.layer);
+    this.layer.hidden = true;
+    if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
+  }
+
+  announce(text: string): void {
+    this.ensure();
+    if (this.live) this.live.textContent = text;
+  }
+
+  showHint(text: string | null): void {
+    const shadow = this.ensure();
+    if (!text) {
+      this.hint?.remove();
+      this.hint = null;
+      return;
+    }
+    if (!this.hint) {
+      this.hint = this.doc.createElement('div');
+      this.hint.className = 'navhint';
+      this.hint.setAttribute('aria-hidden', 'true');
+      shadow.append(this.hint);
+    }
+    this.hint.textContent = text;
+  }
+
+  remove(): void {
+    this.close();
+    this.host?.remove();
+    this.host = null;
+    this.shadow = null;
+    this.layer = null;
+    this.live = null;
+    this.hint = null;
+  }
+
+  private renderCard(): void {
+    if (!this.current || !this.layer) return;
+    render(h(Card, { view: this.current.view, lang: this.lang(), t: this.t, takeFocus: this.current.takeFocus, ...this.actions }), this.layer);
+  }
+
+  private position(req: CardRequest): void {
+    const layer = this.layer!;
+    this.stopPositioning?.();
+    const view = this.doc.defaultView;
+    if (view && view.innerWidth < NARROW) {
+      // A phone-sized window: the card becomes a sheet along the bottom edge.
+      layer.classList.add('sheet');
+      Object.assign(layer.style, { left: '0px', top: 'auto', bottom: '0px' });
+      this.stopPositioning = null;
+      return;
+    }
+    layer.classList.remove('sheet');
+    layer.style.bottom = 'auto';
+    const range = req.anchor;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const update = () => {
+      const middleware = [inline(req.point ?? {}), offset(6), flip({ padding: 8 }), shift({ padding: 8 })];
+      void computePosition(reference, layer, { strategy: 'fixed', placement: 'bottom-start', middleware }).then(({ x, y }) => {
+        Object.assign(layer.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+      });
+    };
+    this.stopPositioning = autoUpdate(reference, layer, update, { animationFrame: false });
+  }
+}
