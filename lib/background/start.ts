@@ -79,6 +79,11 @@ export function startBackground(): void {
         }
         return tabState(tabId);
       },
+      startNavigation: ({ tabId }) => callContent(tabId, 'navigate', {}),
+      focusEntity: async ({ tabId, id }) => {
+        await browser.tabs.update(tabId, { active: true });
+        return callContent(tabId, 'focusEntity', { id });
+      },
     }, fromOwnPage),
   );
 

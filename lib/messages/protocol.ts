@@ -61,6 +61,8 @@ export const pageCalls = {
   setSiteEnabled: call<TabState>()(
     v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), origin, enabled: v.boolean() }),
     'Switch annotation on or off for a site; the change reaches open tabs at once.'),
+  startNavigation: call<{ ok: true }>()(v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }), 'Enter entity navigation in a tab, as the keyboard command does.'),
+  focusEntity: call<{ found: boolean }>()(v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)), id }), 'Scroll a tab to the first mention of an entry and open its card.'),
 } as const;
 
 /** Background → content script. */

@@ -56,7 +56,8 @@ export class UiHost {
       return this.shadow;
     }
     const host = this.doc.createElement('cac-ui');
-    const shadow = host.attachShadow({ mode: 'closed' });
+    // Closed, so the page cannot read or drive the card; the e2e build alone opens it as a test hook.
+    const shadow = host.attachShadow({ mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed' });
     // A constructed sheet: a page's Content-Security-Policy against inline styles does not block it.
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);

@@ -88,8 +88,9 @@ export class HighlightPainter {
     this.unregister();
   }
 
+  /** Every painted mention in reading order (document order, a shadow root's text where its host stands). */
   mentions(): PaintedMention[] {
-    return [...this.all].sort((a, b) => a.order - b.order);
+    return [...this.all].sort(readingOrder);
   }
 
   setFocus(range: Range | null): void {
@@ -139,6 +140,28 @@ export class HighlightPainter {
     }
     return null;
   }
+}
+
+/** The node that stands for `node` in the document tree: itself, or the host of the shadow root it lives in. */
+function inDocumentTree(node: Node): Node {
+  let n = node;
+  for (let root = n.getRootNode(); root.nodeType === 11 && (root as ShadowRoot).host; root = n.getRootNode()) n = (root as ShadowRoot).host;
+  return n;
+}
+
+function readingOrder(a: PaintedMention, b: PaintedMention): number {
+  const na = a.range.startContainer;
+  const nb = b.range.startContainer;
+  if (na === nb) return a.range.startOffset - b.range.startOffset;
+  const ra = na.getRootNode();
+  const same = ra === nb.getRootNode();
+  const pa = same ? na : inDocumentTree(na);
+  const pb = same ? nb : inDocumentTree(nb);
+  if (pa === pb) return a.order - b.order;
+  const pos = pa.compareDocumentPosition(pb);
+  if (pos & 4) return -1; // b follows a
+  if (pos & 2) return 1;
+  return a.order - b.order;
 }
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {

@@ -123,7 +123,9 @@ export async function openSightingsDb(factory: IDBFactory, options: OpenOptions 
   const request = factory.open(options.name ?? DB_NAME, DB_VERSION);
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as IDBPDatabase<unknown>;
-    const tx = wrap(request.transaction as IDBTransaction) as UpgradeTx;
+    const tx = wrap(request.transaction as IDBTransaction) as unknown as UpgradeTx;
+    // idb gives the upgrade transaction a done promise; it rejects on abort, which open() reports.
+    tx.done.catch(() => undefined);
     const run = async () => {
       if (event.oldVersion < 1) createV1Schema(request.result);
       if (event.oldVersion < 2) await upgradeToV2(db, tx, now().toISOString(), newId);

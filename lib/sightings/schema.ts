@@ -201,6 +201,8 @@ export function firstIssue(issues: readonly [AnyIssue, ...AnyIssue[]]): SchemaIs
 
 /** Checks one sighting; returns it typed, or the first problem with its path inside the record. */
 export function checkSighting(input: unknown): { ok: true; value: Sighting } | { ok: false; issue: SchemaIssue } {
+  // valibot's object schemas accept arrays (typeof [] is 'object'); a record is never one.
+  if (Array.isArray(input)) return { ok: false, issue: { path: '', message: 'expected an object, got an array' } };
   const r = v.safeParse(SightingSchema, input, { abortEarly: true });
   if (r.success) return { ok: true, value: r.output };
   return { ok: false, issue: firstIssue(r.issues) };

@@ -12,11 +12,12 @@ export class SightingError extends Error {
   override readonly name = 'SightingError';
   constructor(
     readonly code: SightingErrorCode,
-    message: string,
+    /** The problem without the path. */
+    readonly reason: string,
     readonly path = '',
     readonly index?: number,
   ) {
-    super(path === '' ? message : `${path}: ${message}`);
+    super(path === '' ? reason : `${path}: ${reason}`);
   }
 }
 
@@ -219,7 +220,7 @@ export class SightingStore {
         // A queued state means "in this machine's outbox"; an imported record has no outbox entry here.
         return validate(r.sendState === 'queued' ? { ...r, sendState: 'local' } : r);
       } catch (error) {
-        if (error instanceof SightingError) throw new SightingError(error.code, error.message, error.path, i);
+        if (error instanceof SightingError) throw new SightingError(error.code, error.reason, error.path, i);
         throw error;
       }
     });
@@ -230,21 +231,21 @@ export class SightingStore {
     let skipped = 0;
     try {
       const existing = await Promise.all(checked.map((s) => sightings.get(s.id)));
-      const writes: Promise<unknown>[] = [];
-      const watched = new Map<string, Sighting>();
+      // Every conflict is found before the first write, so a refused batch leaves no request in flight.
+      const fresh: Sighting[] = [];
       checked.forEach((s, i) => {
         const old = existing[i];
-        if (old) {
-          if (!sameContent(fromStored(old), s)) {
-            throw new SightingError('conflict', `a different sighting with the same id ${s.id} is already saved`, '', i);
-          }
-          skipped++;
-          return;
-        }
+        if (!old) fresh.push(s);
+        else if (sameContent(fromStored(old), s)) skipped++;
+        else throw new SightingError('conflict', `a different sighting with the same id ${s.id} is already saved`, '', i);
+      });
+      const writes: Promise<unknown>[] = [];
+      const watched = new Map<string, Sighting>();
+      for (const s of fresh) {
         imported++;
         writes.push(sightings.add(toStored(s)));
         if (s.watchName !== undefined && !watched.has(watchKey(s.watchName))) watched.set(watchKey(s.watchName), s);
-      });
+      }
       for (const s of watched.values()) writes.push(this.watchIn(watchlist, s.watchName, s.createdAt));
       await Promise.all([...writes, tx.done]);
       return { imported, skipped };

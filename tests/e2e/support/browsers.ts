@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const FIREFOX = '/usr/bin/firefox-esr';
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
-export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+/** The e2e builds: the shipped code, with the card's shadow root open so tests can read it. */
+export const CHROME_BUILD = resolve('.output/chrome-mv3-e2e');
+export const FIREFOX_BUILD = resolve('.output/firefox-mv3-e2e');
 
 /** Fails loudly, naming the Debian package, when a browser or the build is missing: a skipped browser proves nothing. */
 export function requireBrowser(name: 'chromium' | 'firefox'): void {
@@ -16,7 +17,7 @@ export function requireBrowser(name: 'chromium' | 'firefox'): void {
     throw new Error(`${bin} is missing: install Debian's browser with \`apt-get update && apt-get install -y ${pkg}\``);
   }
   const build = name === 'chromium' ? CHROME_BUILD : FIREFOX_BUILD;
-  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`${build} is missing: run \`npm run build\` first`);
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`${build} is missing: run \`npm run build:e2e\` first`);
 }
 
 export const CHROMIUM_ARGS = [

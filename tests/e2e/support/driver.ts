@@ -34,13 +34,20 @@ export interface LaunchOptions {
   /** Reuse a profile (for restart tests); a fresh one otherwise. */
   profileDir?: string;
   extensionDir?: string;
+  /** Start with the system in dark mode (Firefox cannot switch it per page over BiDi). */
+  dark?: boolean;
 }
 
 const FIREFOX_ID = 'central-asia-context@fpc-readers.org';
 
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<TestBrowser> {
   requireBrowser(name);
-  return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
+  if (name === 'chromium') {
+    const b = await launchChromium(opts);
+    if (!opts.dark) return b;
+    return { ...b, newPage: async () => { const p = await b.newPage(); await p.emulateDark(true); return p; } };
+  }
+  return launchFirefox(opts);
 }
 
 async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
@@ -97,7 +104,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
     userDataDir: profile.dir,
     // Firefox 153 lets WebDriver navigate to moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: firefoxPrefs(uuid, FIREFOX_ID),
+    extraPrefsFirefox: { ...firefoxPrefs(uuid, FIREFOX_ID), ...(opts.dark ? { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } : {}) },
     defaultViewport: { width: 1200, height: 900 },
   });
   await browser.installExtension(ext);
@@ -134,7 +141,9 @@ function wrapPuppeteer(page: PpPage): TestPage {
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
     setViewport: (width, height) => page.setViewport({ width, height }),
-    emulateDark: (dark) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]),
+    emulateDark: async () => {
+      throw new Error('Firefox over BiDi cannot emulate a colour scheme per page: launch with { dark: true }');
+    },
     close: () => page.close(),
   };
 }
