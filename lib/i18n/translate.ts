@@ -33,15 +33,22 @@ export function nameIn(names: { en: string; ru: string; kk: string; kkLatn?: str
   return names[lang] || names.en;
 }
 
-/** Formats a partial date (2011, 2011-12, 2011-12-16) for the reader's language. */
+const MONTHS: Record<Lang, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  // Genitive forms, as Russian writes a day and month ("16 декабря"); the year-and-month form uses the nominative below.
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+};
+const RU_NOMINATIVE = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/**
+ * Formats a partial date (2011, 2011-12, 2011-12-16) for a language. Hand-written because the
+ * browsers' Intl data for Kazakh is incomplete ("2021 M07").
+ */
 export function formatDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-').map(Number);
-  if (!m) return String(y);
-  const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
-  const when = new Date(Date.UTC(y, m - 1, d || 1));
-  try {
-    return new Intl.DateTimeFormat(locale, d ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(when);
-  } catch {
-    return date;
-  }
+  if (!m || m < 1 || m > 12) return String(y);
+  if (lang === 'en') return d ? `${d} ${MONTHS.en[m - 1].slice(0, 3)} ${y}` : `${MONTHS.en[m - 1]} ${y}`;
+  if (lang === 'ru') return d ? `${d} ${MONTHS.ru[m - 1]} ${y}` : `${RU_NOMINATIVE[m - 1]} ${y}`;
+  return d ? `${y} ж. ${d} ${MONTHS.kk[m - 1]}` : `${y} ж. ${MONTHS.kk[m - 1]}`;
 }

@@ -1,6 +1,6 @@
 // Our one element in the page: a closed shadow root holding the card, the live region and the navigation hint.
 import { h, render } from 'preact';
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { Card, type CardActions } from '../../components/Card.tsx';
 import type { CardView } from '../messages/protocol.ts';
 import type { Lang } from '../data/schema.ts';
@@ -166,7 +166,20 @@ export class UiHost {
       contextElement: range.startContainer.parentElement ?? undefined,
     };
     const update = () => {
-      const middleware = [inline(req.point ?? {}), offset(6), flip({ padding: 8 }), shift({ padding: 8 })];
+      const middleware = [
+        inline(req.point ?? {}),
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Never taller than the room left on the chosen side: the card scrolls inside instead of leaving the screen.
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            const card = layer.firstElementChild as HTMLElement | null;
+            if (card) card.style.maxHeight = `${Math.max(160, Math.min(560, Math.floor(availableHeight)))}px`;
+          },
+        }),
+      ];
       void computePosition(reference, layer, { strategy: 'fixed', placement: 'bottom-start', middleware }).then(({ x, y }) => {
         Object.assign(layer.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
       });

@@ -31,6 +31,11 @@ export interface ListQuery {
   /** Page size (default 100) and how many to skip. */
   limit?: number;
   offset?: number;
+  /**
+   * Keyset paging: start after this sighting (the last one of the previous page). Costs the same
+   * on page 100 as on page 1, where `offset` has to step over every skipped record.
+   */
+  after?: Pick<Sighting, 'eventDate' | 'createdAt' | 'id'>;
 }
 
 export interface StoreOptions {
@@ -182,8 +187,9 @@ export class SightingStore {
     return out;
   }
 
-  /** How many sightings match the filter (paging ignores limit and offset). */
+  /** How many sightings match the filter (limit, offset and after are ignored). */
   async count(query: ListQuery = {}): Promise<number> {
+    query = { ...query, after: undefined };
     if (query.entityId === undefined && query.watchName === undefined && query.from === undefined && query.to === undefined) {
       return this.db.count('sightings');
     }
@@ -312,8 +318,19 @@ export class SightingStore {
     if (q.entityId !== undefined || q.watchName !== undefined) {
       const key = entityKeyOf(q);
       const lower = q.from === undefined ? [key] : [key, q.from];
+      if (q.after) {
+        return { index: 'byEntity', range: IDBKeyRange.bound(lower, [key, q.after.eventDate, q.after.createdAt, q.after.id], false, true) };
+      }
       const upper = q.to === undefined ? [key, HIGH] : [key, q.to, HIGH];
       return { index: 'byEntity', range: IDBKeyRange.bound(lower, upper) };
+    }
+    if (q.after) {
+      // Lists run newest first, so "after" is everything strictly below the given key.
+      const upper = [q.after.eventDate, q.after.createdAt, q.after.id];
+      return {
+        index: 'byEventDate',
+        range: q.from === undefined ? IDBKeyRange.upperBound(upper, true) : IDBKeyRange.bound([q.from], upper, false, true),
+      };
     }
     if (q.from === undefined && q.to === undefined) return { index: 'byEventDate', range: undefined };
     if (q.from === undefined) return { index: 'byEventDate', range: IDBKeyRange.upperBound([q.to, HIGH]) };

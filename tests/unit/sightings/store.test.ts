@@ -127,6 +127,18 @@ describe('list, count, byEntity', () => {
     expect(await store.list({ offset: 10 })).toEqual([]);
   });
 
+  it('pages by key (after the last one shown) in the same order as offset paging', async () => {
+    const { store } = await seeded();
+    const all = await store.list();
+    const firstTwo = await store.list({ limit: 2 });
+    expect((await store.list({ limit: 2, after: firstTwo[1] })).map((s) => s.id)).toEqual(all.slice(2, 4).map((s) => s.id));
+    expect((await store.list({ after: all[4] }))).toEqual([]);
+    const mine = await store.list({ entityId: 'mukhtar-ablyazov' });
+    expect((await store.list({ entityId: 'mukhtar-ablyazov', after: mine[0] })).map((s) => s.id)).toEqual(mine.slice(1).map((s) => s.id));
+    expect((await store.list({ from: '2024-01-05', after: all[1] })).map((s) => s.id)).toEqual([testId(3), testId(1)]);
+    expect(await store.count({ after: all[1] })).toBe(5);
+  });
+
   it('filters by entity and inclusive date range, and counts the same', async () => {
     const { store } = await seeded();
     expect((await store.list({ entityId: 'mukhtar-ablyazov' })).map((s) => s.id)).toEqual([testId(5), testId(3), testId(1)]);
