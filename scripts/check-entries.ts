@@ -1,31 +1,34 @@
-// Validates dataset files: `tsx scripts/check-entries.ts [data/entities/x.json ...]` (default: all of them).
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Validates the dataset: `tsx scripts/check-entries.ts [data/entities/x.json ...]` (default: all of it).
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { shingleIndex } from '../lib/data/copy-check.ts';
 import { readReports, reportsDir } from '../lib/data/reports.ts';
-import { checkDataset, parseEntries, type Bibliography, type Problem } from '../lib/data/validate.ts';
+import { checkDataset, parseEntries, type Problem } from '../lib/data/validate.ts';
+import { loadBibliography, loadDataset } from '../lib/data/load.ts';
 import type { Entity } from '../lib/data/schema.ts';
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync('data/entities').filter((f) => f.endsWith('.json')).map((f) => join('data/entities', f));
-const bib = JSON.parse(readFileSync('data/sources.json', 'utf8')) as Bibliography;
+const files = process.argv.slice(2);
 const dir = reportsDir();
 if (!dir) console.error('WARNING: ../shared/reports is missing: the copied-sentence check is NOT run.');
 const copyIndex = dir ? shingleIndex(readReports(dir).map((r) => r.text)) : null;
-const all: Entity[] = [];
+let entries: Entity[] = [];
 const problems: Problem[] = [];
-for (const f of files) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(f, 'utf8'));
-  } catch (err) {
-    problems.push({ where: f, message: `not valid JSON: ${(err as Error).message}` });
-    continue;
+if (files.length) {
+  for (const f of files) {
+    try {
+      const r = parseEntries(JSON.parse(readFileSync(f, 'utf8')), basename(f));
+      entries.push(...r.entries);
+      problems.push(...r.problems);
+    } catch (err) {
+      problems.push({ where: f, message: `not valid JSON: ${(err as Error).message}` });
+    }
   }
-  const r = parseEntries(raw, f);
-  all.push(...r.entries);
-  problems.push(...r.problems);
+} else {
+  const all = loadDataset();
+  entries = all.entries;
+  problems.push(...all.problems);
 }
-problems.push(...checkDataset(all, bib, copyIndex));
+problems.push(...checkDataset(entries, loadBibliography(), copyIndex));
 for (const p of problems) console.log(`${p.where}: ${p.message}`);
-console.log(`${all.length} entries checked in ${files.length} files, ${problems.length} problems`);
+console.log(`${entries.length} entries checked, ${problems.length} problems`);
 process.exit(problems.length ? 1 : 0);

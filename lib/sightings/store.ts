@@ -92,9 +92,13 @@ export class SightingStore {
     return s;
   }
 
-  /** Replaces the reader-editable fields of a sighting; id, creation time and send state are kept. */
+  /**
+   * Replaces the reader-editable fields of a sighting; id, creation time and send state are kept.
+   * Editing a queued sighting takes it out of the queue (back to 'local'): the reader confirmed
+   * the old text, so the new one needs a new preview before it is sent.
+   */
   async update(id: string, draft: SightingDraft): Promise<Sighting> {
-    const tx = this.db.transaction(['sightings', 'watchlist'], 'readwrite');
+    const tx = this.db.transaction(['sightings', 'watchlist', 'outbox'], 'readwrite');
     const sightings = tx.objectStore('sightings');
     try {
       const row = await sightings.get(id);
@@ -102,9 +106,18 @@ export class SightingStore {
       const old = fromStored(row);
       const kept: Partial<Sighting> = { ...old };
       for (const k of DRAFT_KEYS) delete kept[k];
+      if (old.sendState === 'queued') {
+        kept.sendState = 'local';
+        delete kept.sendError;
+      }
       const at = this.now().toISOString();
       const s = validate({ ...(kept as Sighting), ...cleanDraft(draft), updatedAt: at });
-      await Promise.all([sightings.put(toStored(s)), this.watchIn(tx.objectStore('watchlist'), s.watchName, at), tx.done]);
+      await Promise.all([
+        sightings.put(toStored(s)),
+        this.watchIn(tx.objectStore('watchlist'), s.watchName, at),
+        old.sendState === 'queued' ? tx.objectStore('outbox').delete(id) : undefined,
+        tx.done,
+      ]);
       return s;
     } catch (error) {
       abortQuietly(tx);

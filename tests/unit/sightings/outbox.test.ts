@@ -241,6 +241,16 @@ describe('Outbox', () => {
     expect(collector.requests.map((q) => q.headers['Idempotency-Key'])).toEqual([ids[2]]);
   });
 
+  it('editing a queued sighting takes it out of the queue (its new text was never previewed)', async () => {
+    const { store, collector, outbox, ids } = await setup(1);
+    await outbox.enqueue(ids);
+    const edited = await store.update(ids[0], draft({ note: 'corrected' }));
+    expect(edited.sendState).toBe('local');
+    expect(await outbox.pending()).toEqual([]);
+    await outbox.drain();
+    expect(collector.requests).toHaveLength(0);
+  });
+
   it('does nothing without an acceptable collector', async () => {
     const t = await freshStore();
     const collector = new FakeCollector();
