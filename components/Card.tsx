@@ -72,8 +72,14 @@ export function Card({ view, lang, t, takeFocus, ...actions }: CardProps) {
         <div>
           <h2 class="name">{name}</h2>
           <p class="chips">
-            <span class={`chip chip-${e.type}`}>{t(`type${e.type[0].toUpperCase()}${e.type.slice(1)}`)}</span>
-            <span class="chip">{t(countryKey)}</span>
+            {view.watched ? (
+              <span class="chip chip-watch">{t('typeWatch')}</span>
+            ) : (
+              <>
+                <span class={`chip chip-${e.type}`}>{t(`type${e.type[0].toUpperCase()}${e.type.slice(1)}`)}</span>
+                <span class="chip">{t(countryKey)}</span>
+              </>
+            )}
           </p>
         </div>
         <button type="button" class="close" onClick={actions.onClose} aria-label={t('close')}>×</button>
@@ -120,7 +126,7 @@ export function Card({ view, lang, t, takeFocus, ...actions }: CardProps) {
         )}
       </section>
       <footer class="actions">
-        <button type="button" class="primary" onClick={() => actions.onOpenFull(e.id)}>{t('openFullHistory')}</button>
+        {view.watched ? null : <button type="button" class="primary" onClick={() => actions.onOpenFull(e.id)}>{t('openFullHistory')}</button>}
         <button type="button" onClick={() => actions.onReport(e.id)}>{t('reportSighting')}</button>
         <button type="button" onClick={() => actions.onWrongMatch(e.id)}>{t('wrongMatch')}</button>
         <button type="button" onClick={actions.onSiteOff}>{t('turnOffSite')}</button>

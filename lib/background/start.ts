@@ -8,11 +8,17 @@ import { hostOf, isSiteEnabled, originOf } from '../settings/site-switch.ts';
 import { bundledSiteFor } from '../settings/sites.ts';
 import { loadOverrides, saveOverride } from './settings-store.ts';
 import { setBadge } from './badge.ts';
-import { cardView } from './dataset.ts';
-import { addWrongMatch, wrongMatchesFor } from './wrong-matches.ts';
+import { cardView, datasetVersion, entity } from './dataset.ts';
+import { hasHostPermission, injectInto, syncRegistrations } from './site-access.ts';
+import { sightingHandlers } from './sighting-handlers.ts';
+import { briefsFor, sightings, startOutboxAlarm, watchedView } from './sightings-service.ts';
+import { startContextMenu } from './context-menu.ts';
+import { WATCH_PREFIX } from '../page/watch-matcher.ts';
 
-/** What each tab's content script reported, kept in memory (session storage keeps it across service-worker restarts). */
+/** What each tab's content script reported, kept in memory while the background lives. */
 const pages = new Map<number, PageSummary>();
+/** Tabs annotated once through activeTab, until they navigate. */
+const once = new Set<number>();
 
 export function startBackground(): void {
   const version = browser.runtime.getManifest().version;
@@ -27,15 +33,22 @@ export function startBackground(): void {
         void setBadge(tabId, (summary as PageSummary).entities.length);
         return { ok: true as const };
       },
-      isSiteEnabled: async ({ origin }) => {
+      isSiteEnabled: async ({ origin }, sender) => {
         const host = hostOf(origin);
-        if (!host) return { enabled: false, suppressed: [] };
-        return { enabled: isSiteEnabled(host, await loadOverrides()), suppressed: await wrongMatchesFor(host) };
+        if (!host) return { enabled: false, suppressed: [], watched: [] };
+        const onceHere = sender.tab?.id !== undefined && once.has(sender.tab.id);
+        const store = await sightings();
+        const [wrong, watched] = await Promise.all([store.wrongMatches(host), store.watchlist()]);
+        return {
+          enabled: onceHere || isSiteEnabled(host, await loadOverrides()),
+          suppressed: [...new Set(wrong.map((w) => w.entityId))],
+          watched: watched.map((w) => w.name),
+        };
       },
-      getCard: ({ id }) => cardView(id, []),
+      getCard: async ({ id }) => (id.startsWith(WATCH_PREFIX) ? watchedView(id.slice(WATCH_PREFIX.length)) : cardView(id, await briefsFor(id))),
       wrongMatch: async ({ id, surface }, sender) => {
         const host = hostOf(sender.tab?.url ?? '');
-        if (host) await addWrongMatch(host, id, surface);
+        if (host) await (await sightings()).addWrongMatch({ entityId: id, host, surface });
         return { ok: true as const };
       },
       openEntityPage: async ({ id }) => {
@@ -65,19 +78,49 @@ export function startBackground(): void {
 
   listen(
     createRouter('page', pageCalls, {
+      ...sightingHandlers,
       ping: ({ nonce }) => ({ nonce, version }),
       getTabState: ({ tabId }) => tabState(tabId),
       setSiteEnabled: async ({ tabId, origin, enabled }) => {
         const host = hostOf(origin);
         if (!host) throw new Error('not a web page');
+        // The popup asked the browser for the site's permission on the reader's click; without it, nothing to switch on.
+        if (enabled && !bundledSiteFor(host) && !(await hasHostPermission(host))) throw new Error(`no permission for ${host}`);
         await saveOverride(host, enabled);
+        await syncRegistrations(await loadOverrides());
         // The page reacts at once: marks appear or vanish without a reload.
-        await callContent(tabId, 'setEnabled', { enabled }).catch(() => undefined);
+        const alive = await callContent(tabId, 'setEnabled', { enabled }).then(() => true, () => false);
+        if (enabled && !alive) await injectInto(tabId).catch(() => undefined);
         if (!enabled) {
+          once.delete(tabId);
           pages.delete(tabId);
           await setBadge(tabId, 0);
         }
         return tabState(tabId);
+      },
+      annotateOnce: async ({ tabId }) => {
+        once.add(tabId);
+        const alive = await callContent(tabId, 'setEnabled', { enabled: true }).then(() => true, () => false);
+        if (!alive) await injectInto(tabId);
+        return tabState(tabId);
+      },
+      getPageText: ({ tabId }) => callContent(tabId, 'getPageText', {}),
+      getSelectionText: ({ tabId }) => callContent(tabId, 'getSelectionText', {}).catch(() => ({ text: '' })),
+      // The watch list changes the marks of every open page.
+      watch: async (payload, sender) => {
+        const r = await sightingHandlers.watch(payload, sender);
+        void broadcastWatched();
+        return r;
+      },
+      unwatch: async (payload, sender) => {
+        const r = await sightingHandlers.unwatch(payload, sender);
+        void broadcastWatched();
+        return r;
+      },
+      saveSighting: async (payload, sender) => {
+        const r = await sightingHandlers.saveSighting(payload, sender);
+        if (r.watchName) void broadcastWatched();
+        return r;
       },
       startNavigation: ({ tabId }) => callContent(tabId, 'navigate', {}),
       focusEntity: async ({ tabId, id }) => {
@@ -94,13 +137,29 @@ export function startBackground(): void {
     });
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => pages.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pages.delete(tabId);
+    once.delete(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') {
+    if (change.status === 'loading' && change.url) {
       pages.delete(tabId);
+      once.delete(tabId);
       void setBadge(tabId, 0);
     }
   });
+  // A permission the reader removed in the browser's settings ends that site's registration.
+  browser.permissions.onRemoved.addListener(() => void loadOverrides().then(syncRegistrations));
+  void loadOverrides().then(syncRegistrations).catch(() => undefined);
+  startOutboxAlarm();
+  startContextMenu();
+}
+
+async function broadcastWatched(): Promise<void> {
+  const names = (await (await sightings()).watchlist()).map((w) => w.name);
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) void callContent(tab.id, 'setWatched', { names }).catch(() => undefined);
+  }
 }
 
 async function tabState(tabId: number): Promise<TabState> {
@@ -109,7 +168,19 @@ async function tabState(tabId: number): Promise<TabState> {
   const host = hostOf(url);
   const origin = originOf(url);
   const enabled = host !== null && isSiteEnabled(host, await loadOverrides());
-  let page = pages.get(tabId) ?? null;
-  if (!page && enabled) page = await callContent(tabId, 'getPageSummary', {}).catch(() => null);
-  return { origin, host, enabled, bundled: host !== null && bundledSiteFor(host) !== undefined, page };
+  const bundled = host !== null && bundledSiteFor(host) !== undefined;
+  const onceHere = once.has(tabId);
+  let summary = pages.get(tabId) ?? null;
+  if (!summary && (enabled || onceHere)) summary = await callContent(tabId, 'getPageSummary', {}).catch(() => null);
+  const page = summary
+    ? {
+        ...summary,
+        entities: summary.entities.flatMap((c) => {
+          const e = entity(c.id);
+          return e ? [{ ...c, type: e.type, names: e.names }] : [];
+        }),
+      }
+    : null;
+  const permitted = bundled || onceHere || (host !== null && (await hasHostPermission(host)));
+  return { origin, host, enabled, bundled, permitted, once: onceHere, page, datasetVersion: datasetVersion() };
 }

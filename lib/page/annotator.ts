@@ -2,9 +2,10 @@
 import type { Detector, Mention, PageContext } from '../detect/index.ts';
 import type { PageSummary } from '../messages/protocol.ts';
 import { BlockCollector, locate, type Block, type CollectOptions } from './blocks.ts';
-import { HighlightPainter, type MarkKind, type PaintedMention } from './highlights.ts';
+import { HighlightPainter, type PaintedMention } from './highlights.ts';
 import { isDarkPage } from './theme.ts';
 import { splitLongSegments } from './segments.ts';
+import { WATCH_PREFIX } from './watch-matcher.ts';
 
 export interface AnnotatorOptions {
   detector: Detector;
@@ -13,8 +14,8 @@ export interface AnnotatorOptions {
   onSummary?: (summary: PageSummary) => void;
   /** Entity ids the reader marked "wrong match" on this site: never painted. */
   suppressed?: () => ReadonlySet<string>;
-  /** Extra kinds for ids outside the dataset (the reader's watch list). */
-  kindOf?: (mention: Mention) => MarkKind;
+  /** The reader's watched names, matched besides the dataset (marked in a style of their own). */
+  watched?: () => (segments: readonly string[]) => Mention[];
   /** The longest a slice may run before the page gets the main thread back (ms). */
   sliceMs?: number;
 }
@@ -58,7 +59,7 @@ export class Annotator {
     this.restoreTimer = setInterval(() => {
       if (!this.running) return;
       this.painter.ensureRegistered();
-      if (this.doc.location && this.doc.location.href !== this.lastUrl) this.onUrlChange();
+      if (this.doc.location && this.doc.location.href !== this.lastUrl) this.rescan();
     }, 1000);
   }
 
@@ -78,8 +79,8 @@ export class Annotator {
     this.opts.onSummary?.(this.summary());
   }
 
-  /** A single-page app moved to a new address: read the page afresh. */
-  onUrlChange(): void {
+  /** Reads the page afresh: a single-page app moved to a new address, or what we look for changed. */
+  rescan(): void {
     if (!this.running) return;
     this.lastUrl = this.doc.location?.href ?? '';
     this.painter.clear();
@@ -169,7 +170,8 @@ export class Annotator {
     this.context = context;
     const suppressed = this.opts.suppressed?.() ?? new Set<string>();
     const painted: PaintedMention[] = [];
-    for (const m of mentions) {
+    const all = [...mentions, ...withoutOverlaps(this.opts.watched?.()(segments) ?? [], mentions)];
+    for (const m of all) {
       if (suppressed.has(m.entityId)) continue;
       const { block: bi, offset } = owner[m.segment];
       const block = blocks[bi];
@@ -178,7 +180,7 @@ export class Annotator {
       painted.push({
         range,
         entityId: m.entityId,
-        kind: this.opts.kindOf?.(m) ?? m.type,
+        kind: m.entityId.startsWith(WATCH_PREFIX) ? 'watch' : m.type,
         surface: m.surface,
         order: orderKeys[bi] * 1e6 + m.start + offset,
       });
@@ -271,6 +273,11 @@ export class Annotator {
     if (n > 0) this.counts.set(id, n);
     else this.counts.delete(id);
   }
+}
+
+/** Watched-name matches that do not overlap a dataset mention (the dataset's wins). */
+function withoutOverlaps(extra: Mention[], mentions: Mention[]): Mention[] {
+  return extra.filter((w) => !mentions.some((m) => m.segment === w.segment && m.start < w.end && w.start < m.end));
 }
 
 const BLOCK_TAGS = /^(P|H[1-6]|LI|TD|TH|DT|DD|BLOCKQUOTE|FIGCAPTION|CAPTION|DIV|SECTION|ARTICLE|HEADER|FOOTER|MAIN|ASIDE|NAV|BODY|TABLE|UL|OL|DL|FORM|FIELDSET|DETAILS|SUMMARY|ADDRESS|FIGURE)$/;

@@ -1,6 +1,5 @@
 // Wires the content script: asks whether this site is on, answers the background, runs the annotator and the card.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { browser } from 'wxt/browser';
 import compiled from '../../data/compiled/matcher.json';
 import { loadMatcher } from '../detect/index.ts';
 import type { CompiledMatcher } from '../detect/types.ts';
@@ -9,18 +8,33 @@ import { createRouter } from '../messages/router.ts';
 import { fromOwnBackground, listen } from '../messages/listen.ts';
 import { callFromContent } from '../messages/client.ts';
 import { contentLang, nameIn, type Translate } from '../i18n/translate.ts';
+import { uiTranslate } from '../i18n/browser-i18n.ts';
 import { Annotator } from './annotator.ts';
+import { collectBlocks } from './blocks.ts';
 import { UiHost } from './card-host.ts';
 import { Interactions } from './interactions.ts';
 import type { PaintedMention } from './highlights.ts';
 import { sentenceAround } from './sentence.ts';
+import { watchMatcher } from './watch-matcher.ts';
 
-const getMessage = browser.i18n.getMessage as (key: string, subs?: string[]) => string;
-const t: Translate = (key, ...subs) => getMessage(key.replace(/-/g, '_'), subs.map(String)) || key;
+const t: Translate = uiTranslate;
+
+/** The page's visible text by blocks, for the popup's suggestions. */
+function pageText(max: number): string {
+  const out: string[] = [];
+  let size = 0;
+  for (const b of collectBlocks(document.body ?? document.documentElement)) {
+    out.push(b.text);
+    size += b.text.length + 2;
+    if (size > max) break;
+  }
+  return out.join('\n\n').slice(0, max);
+}
 
 export function startContent(ctx: ContentScriptContext): void {
   const top = window.top === window;
   let suppressed = new Set<string>();
+  let watched = watchMatcher([]);
   const names = new Map<string, string>();
   let ui: UiHost | null = null;
   let interactions: Interactions | null = null;
@@ -32,6 +46,7 @@ export function startContent(ctx: ContentScriptContext): void {
     detector: loadMatcher(compiled as CompiledMatcher),
     ownHost: () => ui?.element ?? null,
     suppressed: () => suppressed,
+    watched: () => watched,
     onSummary: (summary: PageSummary) => {
       if (top && ctx.isValid) void callFromContent('pageMentions', summary).catch(() => undefined);
     },
@@ -115,7 +130,7 @@ export function startContent(ctx: ContentScriptContext): void {
   };
   ctx.onInvalidated(stop);
   // Single-page apps: WXT reports history navigations; the annotator also notices a changed address on its own.
-  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.onUrlChange());
+  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.rescan());
 
   if (top) {
     const stopListening = listen(
@@ -127,6 +142,13 @@ export function startContent(ctx: ContentScriptContext): void {
           return { ok: true as const };
         },
         getPageSummary: () => annotator.summary(),
+        getPageText: () => ({ text: pageText(200_000), lang: annotator.summary().lang }),
+        getSelectionText: () => ({ text: (window.getSelection()?.toString() ?? '').trim().slice(0, 2000) }),
+        setWatched: ({ names }) => {
+          watched = watchMatcher(names);
+          if (annotator.isRunning) annotator.rescan();
+          return { ok: true as const };
+        },
         navigate: () => {
           if (!annotator.isRunning) start();
           interactions?.toggleNavigation();
@@ -151,6 +173,7 @@ export function startContent(ctx: ContentScriptContext): void {
     try {
       const reply = await callFromContent('isSiteEnabled', { origin: location.origin });
       suppressed = new Set(reply.suppressed);
+      watched = watchMatcher(reply.watched);
       if (reply.enabled && ctx.isValid) start();
     } catch {
       // The extension was reloaded under us: this copy of the script has nothing left to do.

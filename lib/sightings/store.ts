@@ -1,5 +1,5 @@
 // The reader's sightings, watch list and wrong-match reports: every write acknowledged only once committed.
-import { fromStored, toStored, type SightingsDB, type StoredSighting, type WatchEntry, type WrongMatch } from './db.ts';
+import { fromStored, openSightingsDb, toStored, type OpenOptions, type SightingsDB, type StoredSighting, type WatchEntry, type WrongMatch } from './db.ts';
 import {
   DRAFT_KEYS, canonicalSighting, checkSighting, cleanDraft, cleanLine, entityKeyOf, watchKey,
   type Sighting, type SightingDraft,
@@ -367,6 +367,11 @@ export class SightingStore {
     await watchlist.put(entry);
     return entry;
   }
+}
+
+/** Opens (and if needed upgrades) the database and returns a store over it: the background's one call. */
+export async function openSightingStore(factory: IDBFactory, options: OpenOptions & StoreOptions = {}): Promise<SightingStore> {
+  return new SightingStore(await openSightingsDb(factory, options), options);
 }
 
 function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {

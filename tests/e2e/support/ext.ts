@@ -1,6 +1,13 @@
 // Helpers for e2e tests: calls to the background from an extension page, and reading our marks from a page.
 import type { TestBrowser, TestPage } from './driver.ts';
 
+/** The slice of the extension API the helpers use inside an extension page (chrome in Chromium, browser in Firefox). */
+interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+}
+declare const chrome: ExtensionApi;
+
 /** An extension page to make calls from (the options page, which any test may open). */
 export async function extensionPage(browser: TestBrowser): Promise<TestPage> {
   const page = await browser.newPage();
@@ -12,7 +19,7 @@ export async function extensionPage(browser: TestBrowser): Promise<TestPage> {
 export async function callBackground<R>(ext: TestPage, type: string, payload: unknown): Promise<R> {
   return ext.evaluate(
     async ({ type, payload }) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
       const r = (await api.runtime.sendMessage({ channel: 'cac:page', type, payload })) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!r?.ok) throw new Error(r?.error?.message ?? 'no answer');
       return r.value as never;
@@ -23,7 +30,7 @@ export async function callBackground<R>(ext: TestPage, type: string, payload: un
 
 export async function tabIdFor(ext: TestPage, url: string): Promise<number> {
   return ext.evaluate(async (u) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+    const api = (globalThis as unknown as { browser?: ExtensionApi }).browser ?? chrome;
     const tabs = await api.tabs.query({});
     const tab = tabs.find((t) => t.url === u);
     if (!tab?.id) throw new Error(`no tab for ${u}`);
