@@ -16,6 +16,7 @@ export interface SightingsApi {
   importFile(content: string): Promise<{ imported: number; skipped: number }>;
   preview(ids: string[]): Promise<{ problem: string | null; items: PreviewItem[] }>;
   send(ids: string[]): Promise<{ queued: number; skipped: number; problem: string | null }>;
+  retry(): Promise<void>;
   watchlist(): Promise<{ name: string }[]>;
   unwatch(name: string): Promise<void>;
   confirm(text: string): boolean;
@@ -135,6 +136,9 @@ export function SightingsView({ t, lang, api, onEdit, onBack }: SightingsViewPro
       ) : null}
       <p class="actions">
         <button type="button" class="primary" disabled={!chosen.size} onClick={() => void askSend()} data-testid="send">{t('sendChosen')}</button>
+        {items.some((s) => s.sendState === 'queued') ? (
+          <button type="button" onClick={() => void api.retry().then(reload)} data-testid="retry">{t('retryNow')}</button>
+        ) : null}
         <button type="button" onClick={() => void api.exportFile('json')}>{t('exportJson')}</button>
         <button type="button" onClick={() => void api.exportFile('csv')}>{t('exportCsv')}</button>
         <label class="file-button">

@@ -7,7 +7,7 @@ import { BUNDLED_SITES } from '../settings/sites.ts';
 import { isSiteEnabled } from '../settings/site-switch.ts';
 import { allEntities, cardView } from './dataset.ts';
 import { searchEntities } from './search.ts';
-import { briefsFor, exportAll, importFile, preview, restore, saveDraft, send, sightings } from './sightings-service.ts';
+import { briefsFor, drainOutbox, exportAll, importFile, preview, restore, saveDraft, send, sightings } from './sightings-service.ts';
 import { loadOverrides, loadSettings, removeOverride, resetOverrides, saveSettings } from './settings-store.ts';
 import { addedHosts, hasHostPermission, syncRegistrations } from './site-access.ts';
 
@@ -49,6 +49,10 @@ export const sightingHandlers: Handlers<SightingCalls> = {
   getEntity: async ({ id }) => cardView(id, await briefsFor(id)),
   previewSend: ({ ids }) => preview(ids),
   sendSightings: ({ ids }) => send(ids),
+  retrySending: async () => {
+    await drainOutbox(true);
+    return { ok: true as const };
+  },
   getSettings: () => loadSettings(),
   setSettings: ({ patch }) => saveSettings(patch),
   getSites: () => sitesView(),

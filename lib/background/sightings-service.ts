@@ -28,10 +28,10 @@ async function theOutbox(): Promise<Outbox> {
   return outbox;
 }
 
-/** Sends what is due, then sets the alarm for the next retry (alarms survive the service worker's sleep). */
-export async function drainOutbox(): Promise<void> {
+/** Sends what is due (everything waiting, when the reader asked to retry now), then sets the alarm for the next retry. */
+export async function drainOutbox(now = false): Promise<void> {
   const box = await theOutbox();
-  await box.drain();
+  await (now ? box.retryNow() : box.drain());
   const next = await box.nextDueAt();
   if (next !== undefined) await browser.alarms.create(ALARM, { when: Math.max(next, Date.now() + 1000) });
   else await browser.alarms.clear(ALARM);
@@ -42,7 +42,7 @@ export function startOutboxAlarm(): void {
     if (alarm.name === ALARM) void drainOutbox().catch(() => undefined);
   });
   // Back online: try at once instead of waiting for the back-off.
-  globalThis.addEventListener?.('online', () => void drainOutbox().catch(() => undefined));
+  globalThis.addEventListener?.('online', () => void drainOutbox(true).catch(() => undefined));
   void drainOutbox().catch(() => undefined);
 }
 

@@ -110,6 +110,7 @@ export const sightingCalls = {
   getEntity: call<CardView | null>()(v.object({ id }), 'One entry with related entries and the reader\'s sightings (the entity page).'),
   previewSend: call<{ problem: string | null; items: PreviewItem[] }>()(v.object({ ids: v.pipe(v.array(id), v.maxLength(10_000)) }), 'Exactly what would be sent for these sightings.'),
   sendSightings: call<{ queued: number; skipped: number; problem: string | null }>()(v.object({ ids: v.pipe(v.array(id), v.maxLength(10_000)) }), 'Queue these sightings for the collector (the reader confirmed the preview).'),
+  retrySending: call<{ ok: true }>()(v.object({}), 'Try the queued sends now instead of waiting for the back-off.'),
   getSettings: call<Settings>()(v.object({}), 'The reader\'s preferences.'),
   setSettings: call<Settings>()(v.object({ patch: v.record(v.string(), v.unknown()) }), 'Change preferences; checked field by field.'),
   getSites: call<SitesView>()(v.object({}), 'Bundled sites and the reader\'s own switches.'),

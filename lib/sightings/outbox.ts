@@ -171,6 +171,20 @@ export class Outbox {
     return cursor?.value.nextAttemptAt;
   }
 
+  /**
+   * The reader asked to try again now (the collector is back): waiting entries become due at once.
+   * An entry with a request open in this context keeps its lease, so it is still never sent twice at once.
+   */
+  async retryNow(): Promise<DrainResult> {
+    const now = this.clock.now();
+    const tx = this.store.db.transaction('outbox', 'readwrite');
+    for (let c = await tx.store.openCursor(); c; c = await c.continue()) {
+      if (!this.inFlight.has(c.value.id) && c.value.nextAttemptAt > now) await c.update({ ...c.value, nextAttemptAt: now });
+    }
+    await tx.done;
+    return this.drain();
+  }
+
   /** Sends everything that is due. Concurrent calls share one run. */
   drain(): Promise<DrainResult> {
     this.draining ??= this.drainNow().finally(() => {

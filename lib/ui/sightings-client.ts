@@ -21,6 +21,7 @@ export const sightingsClient: SightingsApi = {
   importFile: (content) => callFromPage('importSightings', { content }),
   preview: (ids) => callFromPage('previewSend', { ids }),
   send: (ids) => callFromPage('sendSightings', { ids }),
+  retry: async () => void (await callFromPage('retrySending', {})),
   watchlist: () => callFromPage('watchlist', {}),
   unwatch: async (name) => void (await callFromPage('unwatch', { name })),
   confirm: (text) => window.confirm(text),

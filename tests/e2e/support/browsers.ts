@@ -67,5 +67,8 @@ export function firefoxPrefs(uuid: string, extensionId: string): Record<string, 
     'services.settings.server': 'http://127.0.0.1:1/',
     'browser.region.network.url': '',
     'ui.systemUsesDarkTheme': 0,
+    // A temporary add-on is uninstalled when Firefox closes: keep its IndexedDB for the restart tests.
+    'extensions.webextensions.keepStorageOnUninstall': true,
+    'extensions.webextensions.keepUuidOnUninstall': true,
   };
 }

@@ -1,5 +1,7 @@
 // One small interface over Playwright (Chromium) and Puppeteer (Firefox), so each e2e test runs in both browsers.
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { CHROME_BUILD, CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_BUILD, chromiumHostRules, firefoxPrefs, newProfileDir, requireBrowser } from './browsers.ts';
@@ -96,7 +98,10 @@ function wrapPlaywright(page: PwPage): TestPage {
 async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
   const ext = opts.extensionDir ?? FIREFOX_BUILD;
   const profile = opts.profileDir ? { dir: opts.profileDir, remove: () => undefined } : newProfileDir('firefox');
-  const uuid = randomUUID();
+  // The same profile keeps the same extension address, so its IndexedDB is found again after a restart.
+  const uuidFile = join(profile.dir, 'cac-extension-uuid');
+  const uuid = existsSync(uuidFile) ? readFileSync(uuidFile, 'utf8').trim() : randomUUID();
+  writeFileSync(uuidFile, uuid);
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

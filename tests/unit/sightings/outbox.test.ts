@@ -112,6 +112,20 @@ describe('Outbox', () => {
     expect([...collector.delivered.values()]).toEqual([1, 1, 1]);
   });
 
+  it('retryNow makes waiting entries due at once, and still sends each only once', async () => {
+    const { outbox, collector, ids, clock } = await setup(3);
+    collector.mode = 'down';
+    await outbox.enqueue(ids);
+    await outbox.drain();
+    expect(await outbox.nextDueAt()).toBeGreaterThan(clock.now());
+    collector.mode = 'up';
+    expect((await outbox.drain()).sent).toEqual([]);
+    const r = await outbox.retryNow();
+    expect(r.sent.sort()).toEqual([...ids].sort());
+    await outbox.retryNow();
+    expect([...collector.delivered.values()]).toEqual([1, 1, 1]);
+  });
+
   it('a 400 marks the sighting failed with the reason, and it is not retried', async () => {
     const { store, clock, collector, outbox, ids } = await setup(1);
     await outbox.enqueue(ids);
