@@ -15,6 +15,10 @@ export function datasetVersion(): string {
   return dataset.version;
 }
 
+export function sourceReports(): CardDataset['reports'] {
+  return dataset.reports;
+}
+
 export function allEntities(): readonly CardEntity[] {
   return dataset.entities;
 }

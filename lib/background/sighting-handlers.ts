@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '../messages/router.ts';
 import type { SightingCalls } from '../messages/protocol.ts';
 import type { SightingDraft } from '../sightings/schema.ts';
-import { BUNDLED_SITES } from '../settings/sites.ts';
+import { BUNDLED_SITES, bundledSiteFor } from '../settings/sites.ts';
 import { isSiteEnabled } from '../settings/site-switch.ts';
-import { allEntities, cardView } from './dataset.ts';
+import { allEntities, cardView, datasetVersion, sourceReports } from './dataset.ts';
 import { searchEntities } from './search.ts';
 import { briefsFor, drainOutbox, exportAll, importFile, preview, restore, saveDraft, send, sightings } from './sightings-service.ts';
-import { loadOverrides, loadSettings, removeOverride, resetOverrides, saveSettings } from './settings-store.ts';
+import { loadOverrides, loadSettings, removeOverride, resetOverrides, saveOverride, saveSettings } from './settings-store.ts';
 import { addedHosts, hasHostPermission, syncRegistrations } from './site-access.ts';
 
 async function sitesView() {
@@ -60,6 +60,19 @@ export const sightingHandlers: Handlers<SightingCalls> = {
     await resetOverrides();
     await syncRegistrations({});
     return sitesView();
+  },
+  setSiteSwitch: async ({ host, enabled }) => {
+    const h = host.toLowerCase();
+    if (enabled && !bundledSiteFor(h) && !(await hasHostPermission(h))) throw new Error(`no permission for ${h}`);
+    await saveOverride(h, enabled);
+    await syncRegistrations(await loadOverrides());
+    return sitesView();
+  },
+  datasetInfo: () => {
+    const entities = allEntities();
+    const byType: Record<string, number> = {};
+    for (const e of entities) byType[e.type] = (byType[e.type] ?? 0) + 1;
+    return { version: datasetVersion(), entries: entities.length, byType, reports: sourceReports() };
   },
   removeSite: async ({ host }) => {
     await removeOverride(host);

@@ -6,7 +6,7 @@ import { fromOwnContentScript, fromOwnPage, listen } from '../messages/listen.ts
 import { callContent } from '../messages/client.ts';
 import { hostOf, isSiteEnabled, originOf } from '../settings/site-switch.ts';
 import { bundledSiteFor } from '../settings/sites.ts';
-import { loadOverrides, saveOverride } from './settings-store.ts';
+import { loadOverrides, loadSettings, saveOverride } from './settings-store.ts';
 import { setBadge } from './badge.ts';
 import { cardView, datasetVersion, entity } from './dataset.ts';
 import { hasHostPermission, injectInto, syncRegistrations } from './site-access.ts';
@@ -35,7 +35,9 @@ export function startBackground(): void {
       },
       isSiteEnabled: async ({ origin }, sender) => {
         const host = hostOf(origin);
-        if (!host) return { enabled: false, suppressed: [], watched: [] };
+        const prefs = await loadSettings();
+        const look = { markStyles: prefs.markStyles, cardLang: prefs.cardLang };
+        if (!host) return { enabled: false, suppressed: [], watched: [], ...look };
         const onceHere = sender.tab?.id !== undefined && once.has(sender.tab.id);
         const store = await sightings();
         const [wrong, watched] = await Promise.all([store.wrongMatches(host), store.watchlist()]);
@@ -43,6 +45,7 @@ export function startBackground(): void {
           enabled: onceHere || isSiteEnabled(host, await loadOverrides()),
           suppressed: [...new Set(wrong.map((w) => w.entityId))],
           watched: watched.map((w) => w.name),
+          ...look,
         };
       },
       getCard: async ({ id }) => (id.startsWith(WATCH_PREFIX) ? watchedView(id.slice(WATCH_PREFIX.length)) : cardView(id, await briefsFor(id))),

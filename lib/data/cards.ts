@@ -42,9 +42,11 @@ export interface CardEntity {
 export interface CardDataset {
   version: string;
   entities: CardEntity[];
+  /** The reports the dataset was written from. */
+  reports: { file: string; title: string; lang: string; footnotes: number }[];
 }
 
-export type ReportTitles = Record<string, { title: string; footnotes: Record<string, { text: string; urls: string[] }> }>;
+export type ReportTitles = Record<string, { title: string; lang: string; footnotes: Record<string, { text: string; urls: string[] }> }>;
 
 export function buildCards(entries: Entity[], bib: Bibliography & { reports: ReportTitles }, version: string): CardDataset {
   const reverse = new Map<string, CardRelation[]>();
@@ -86,5 +88,6 @@ export function buildCards(entries: Entity[], bib: Bibliography & { reports: Rep
     relations: [...e.relations.map((r): CardRelation => ({ type: r.type, dir: 'out', id: r.target })), ...(reverse.get(e.id) ?? [])],
     ...(e.law ? { law: e.law } : {}),
   }));
-  return { version, entities };
+  const reports = Object.entries(bib.reports).map(([file, r]) => ({ file, title: r.title, lang: r.lang, footnotes: Object.keys(r.footnotes).length }));
+  return { version, entities, reports };
 }

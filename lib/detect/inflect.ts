@@ -3,7 +3,9 @@
 // Compile time: each folded alias word becomes a stem plus a paradigm id (and the nominative tail
 // the stem dropped). Scan time: only where a whole stem matched, the rest of the text word is
 // folded into a short string and checked here; this never runs per character.
-import { FOLD, IGN, STOP, HYPH, isCyrillicFold } from './normalise.ts';
+import * as N from './normalise.ts';
+// Module constants rather than imported bindings in the loops (see matcher.ts).
+const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, isCyrillicFold = N.isCyrillicFold;
 import { RU_PARADIGMS, RU_INDECLINABLE_ENDS, KK_SLOTS, KK_CYR_TO_LAT, EN_ENDINGS, RU_HYPHEN_ENDINGS, MIN_STEM_FOR_GLUED } from './suffixes.ts';
 
 /** Paradigm ids 0..RU_PARADIGMS.length-1 are the Russian ones, in order; then these. */

@@ -4,10 +4,18 @@
 // unit once (a charCodeAt and a table load), and a walk starts only where a word starts with a
 // letter some alias starts with; most walks die after a letter or two. Anything that allocates
 // (reading a word's ending, recording a hit) happens only where a whole stem matched.
-import { FOLD, ALT, IGN, STOP, HYPH, SEP_LABEL, ALPHABET, isCyrillicFold } from './normalise.ts';
+import * as N from './normalise.ts';
 import { gluedValid, hyphenValid, innerValid, readRemainder } from './inflect.ts';
 import { decodeBytes, decodeInt16, decodeUint16 } from './base64.ts';
-import { K_CONTEXT, K_COUNTRY, K_ARTICLE, K_NEG, PREFIX, OUT_STRIDE, type CompiledMatcher } from './types.ts';
+import * as T from './types.ts';
+import type { CompiledMatcher } from './types.ts';
+
+// Imported bindings copied into module constants: some module loaders turn every use of an
+// imported binding into a getter call, which would cost a call per character in the loops below.
+const FOLD = N.FOLD, ALT = N.ALT, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, SEP_LABEL = N.SEP_LABEL, ALPHABET = N.ALPHABET;
+const K_CONTEXT = T.K_CONTEXT, K_COUNTRY = T.K_COUNTRY, K_ARTICLE = T.K_ARTICLE, K_NEG = T.K_NEG, PREFIX = T.PREFIX, OUT_STRIDE = T.OUT_STRIDE;
+const CYR_LO = 0x400;
+const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
 
 /** Longest run of separators allowed between two words of one name ("Mukhtar  Ablyazov", not across a paragraph of spaces). */
 const MAX_GAP = 4;
@@ -36,6 +44,8 @@ export class Trie {
   readonly tails: string[];
   /** Root's child per folded letter (-1 none): the first step of every walk is one load. */
   readonly root: Int32Array;
+  /** 1 for nodes where a walk has work (outputs, inner-word endings, a separator edge): the probe stops there. */
+  private readonly special: Uint8Array;
 
   constructor(c: CompiledMatcher) {
     const deg = decodeUint16(c.degree);
@@ -65,6 +75,12 @@ export class Trie {
         const l = this.edgeLabel[k]!;
         if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = k + 1;
       }
+    }
+    // Nodes where the walk has work to do (outputs, inflected inner words, a separator edge).
+    this.special = new Uint8Array(nodes);
+    for (let i = 0; i < nodes; i++) {
+      if (this.outStart[i]! < this.outStart[i + 1]! || this.inner[i] !== 0) this.special[i] = 1;
+      else for (let k = this.edgeStart[i]!; k < this.edgeStart[i + 1]!; k++) if (this.edgeLabel[k] === SEP_LABEL) this.special[i] = 1;
     }
   }
 
@@ -99,20 +115,54 @@ export class Trie {
     const n = s.length;
     const F = FOLD;
     const R = this.root;
+    const SP = this.special;
+    const ES = this.edgeStart;
+    const EL = this.edgeLabel;
     let i = 0;
     while (i < n) {
       const f = F[s.charCodeAt(i)]!;
       if (f <= STOP || f === IGN) { i++; continue; }
-      // A word starts at i.
+      // A word starts at i. Probe inline, with no call and no allocation, until the path dies or
+      // reaches a node where the full walk has work: most words die within two or three letters.
       if (f < ALPHABET) {
-        const r = R[f]!;
-        let died = -1;
-        if (r >= 0) died = this.walk(s, seg, i, r, out);
-        const a = ALT[f]!;
-        // The look-alike start ("Kөше" with a Latin K) is walked only when the first walk died on a letter of the other script.
-        if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
-          const ra = R[a]!;
-          if (ra >= 0) this.walk(s, seg, i, ra, out);
+        let node = R[f]!;
+        let want = false;
+        if (node >= 0) {
+          let k = i + 1;
+          for (;;) {
+            if (SP[node] === 1) { want = true; break; }
+            let g = STOP;
+            while (k < n) { g = F[s.charCodeAt(k)]!; if (g !== IGN) break; k++; }
+            if (k >= n || g <= STOP || g >= ALPHABET) break;
+            let a = ES[node]!, b = ES[node + 1]!, nx = -1;
+            if (b - a <= 8) {
+              for (; a < b; a++) if (EL[a] === g) { nx = a + 1; break; }
+            } else {
+              while (a < b) { const m = (a + b) >> 1, v = EL[m]!; if (v === g) { nx = m + 1; break; } if (v < g) a = m + 1; else b = m; }
+            }
+            if (nx < 0) {
+              const ag = ALT[g]!;
+              if (ag) nx = this.child(node, ag);
+              if (nx < 0) {
+                // Died on a letter of the other script: the look-alike start may still match ("Kөше").
+                if (ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f)) want = true;
+                break;
+              }
+            }
+            node = nx;
+            k++;
+          }
+        } else if (ALT[f] && R[ALT[f]!]! >= 0) want = true;
+        if (want) {
+          const r = R[f]!;
+          let died = -1;
+          if (r >= 0) died = this.walk(s, seg, i, r, out);
+          const a = ALT[f]!;
+          // The look-alike start is walked only when the first walk died on a letter of the other script.
+          if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
+            const ra = R[a]!;
+            if (ra >= 0) this.walk(s, seg, i, ra, out);
+          }
         }
       }
       i++;

@@ -59,7 +59,7 @@ export const contentCalls = {
   pageMentions: call<{ ok: true }>()(
     v.object({ url: v.pipe(v.string(), v.maxLength(4000)), lang: v.pipe(v.string(), v.maxLength(20)), entities: v.pipe(v.array(v.object({ id, count: v.pipe(v.number(), v.integer(), v.minValue(0)) })), v.maxLength(5000)) }),
     'The entries this tab mentions, for the badge and the popup.'),
-  isSiteEnabled: call<{ enabled: boolean; suppressed: string[]; watched: string[] }>()(v.object({ origin }), 'Whether the content script should annotate this origin, and the entries the reader marked as wrong matches there.'),
+  isSiteEnabled: call<{ enabled: boolean; suppressed: string[]; watched: string[]; markStyles: Settings['markStyles']; cardLang: Settings['cardLang'] }>()(v.object({ origin }), 'Whether the content script should annotate this origin, and the entries the reader marked as wrong matches there.'),
   getCard: call<CardView | null>()(v.object({ id }), 'One entry for a card: its data, related entries and the reader\'s sightings.'),
   wrongMatch: call<{ ok: true }>()(v.object({ id, surface: shortText }), 'The reader says this mark is wrong on this site: remember it locally.'),
   openEntityPage: call<{ ok: true }>()(v.object({ id }), 'Open the full case history page in a new tab.'),
@@ -115,6 +115,8 @@ export const sightingCalls = {
   setSettings: call<Settings>()(v.object({ patch: v.record(v.string(), v.unknown()) }), 'Change preferences; checked field by field.'),
   getSites: call<SitesView>()(v.object({}), 'Bundled sites and the reader\'s own switches.'),
   resetSites: call<SitesView>()(v.object({}), 'Forget the reader\'s site switches.'),
+  setSiteSwitch: call<SitesView>()(v.object({ host: v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z0-9.-]+$/i, 'a host name')), enabled: v.boolean() }), 'Switch a site on or off from the options page (the permission was asked on the click).'),
+  datasetInfo: call<DatasetInfo>()(v.object({}), 'The dataset\'s version, size and source reports.'),
   removeSite: call<SitesView>()(v.object({ host: v.pipe(v.string(), v.maxLength(300)) }), 'Forget one site switch (and its registration).'),
 } as const;
 
@@ -152,6 +154,13 @@ export interface Settings {
 }
 
 export type MarkStyle = 'solid' | 'dashed' | 'dotted' | 'double' | 'wavy' | 'none';
+
+export interface DatasetInfo {
+  version: string;
+  entries: number;
+  byType: Record<string, number>;
+  reports: { file: string; title: string; lang: string; footnotes: number }[];
+}
 
 export interface SitesView {
   bundled: { domain: string; name: string; enabled: boolean }[];

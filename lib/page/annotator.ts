@@ -2,7 +2,7 @@
 import type { Detector, Mention, PageContext } from '../detect/index.ts';
 import type { PageSummary } from '../messages/protocol.ts';
 import { BlockCollector, locate, type Block, type CollectOptions } from './blocks.ts';
-import { HighlightPainter, type PaintedMention } from './highlights.ts';
+import { HighlightPainter, type MarkStyles, type PaintedMention } from './highlights.ts';
 import { isDarkPage } from './theme.ts';
 import { splitLongSegments } from './segments.ts';
 import { WATCH_PREFIX } from './watch-matcher.ts';
@@ -16,6 +16,8 @@ export interface AnnotatorOptions {
   suppressed?: () => ReadonlySet<string>;
   /** The reader's watched names, matched besides the dataset (marked in a style of their own). */
   watched?: () => (segments: readonly string[]) => Mention[];
+  /** The reader's underline style per kind. */
+  markStyles?: () => MarkStyles;
   /** The longest a slice may run before the page gets the main thread back (ms). */
   sliceMs?: number;
 }
@@ -52,7 +54,7 @@ export class Annotator {
     if (this.running) return;
     this.running = true;
     this.lastUrl = this.doc.location?.href ?? '';
-    this.painter.setDark(isDarkPage(this.doc));
+    this.painter.setLook(isDarkPage(this.doc), this.opts.markStyles?.());
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.fullPass();
     // A page that clears CSS.highlights gets ours back; cheap when nothing changed.

@@ -1,5 +1,6 @@
 // Paints mentions with the CSS Custom Highlight API (one highlight per entity type) and finds the mention under a point.
 import type { EntityType } from '../data/schema.ts';
+import type { MarkStyle } from '../messages/protocol.ts';
 
 export type MarkKind = EntityType | 'watch';
 export const MARK_KINDS: readonly MarkKind[] = ['person', 'organisation', 'law', 'event', 'watch'];
@@ -14,9 +15,13 @@ export interface PaintedMention {
   order: number;
 }
 
-/** The registry name of a kind's highlight; dark pages get their own names so the underline stays legible. */
-export function highlightName(kind: MarkKind | 'focus', dark: boolean): string {
-  return `cac-${kind}${dark ? '-d' : ''}`;
+export type MarkStyles = Record<MarkKind, MarkStyle>;
+export const DEFAULT_MARK_STYLES: MarkStyles = { person: 'solid', organisation: 'dashed', law: 'dotted', event: 'double', watch: 'wavy' };
+
+/** The registry name of a kind's highlight: its underline style in the name, dark pages with their own names (see content/style.css). */
+export function highlightName(kind: MarkKind | 'focus', dark: boolean, styles: MarkStyles = DEFAULT_MARK_STYLES): string {
+  const style = kind === 'focus' ? '' : `-${styles[kind]}`;
+  return `cac-${kind}${style}${dark ? '-d' : ''}`;
 }
 
 interface HighlightRegistry {
@@ -35,6 +40,7 @@ export class HighlightPainter {
   private byNode = new WeakMap<Node, PaintedMention[]>();
   private readonly all = new Set<PaintedMention>();
   private dark = false;
+  private styles: MarkStyles = DEFAULT_MARK_STYLES;
 
   constructor(private readonly registry: HighlightRegistry | undefined = globalThis.CSS?.highlights as HighlightRegistry | undefined) {
     for (const kind of [...MARK_KINDS, 'focus'] as const) {
@@ -49,10 +55,12 @@ export class HighlightPainter {
     return this.registry !== undefined;
   }
 
-  setDark(dark: boolean): void {
-    if (dark === this.dark) return;
+  /** Dark page or light, and the reader's underline styles: the highlights move to the matching names. */
+  setLook(dark: boolean, styles: MarkStyles = this.styles): void {
+    if (dark === this.dark && styles === this.styles) return;
     this.unregister();
     this.dark = dark;
+    this.styles = styles;
     this.ensureRegistered();
   }
 
@@ -105,7 +113,7 @@ export class HighlightPainter {
   ensureRegistered(): void {
     if (!this.registry) return;
     for (const [kind, h] of this.highlights) {
-      const name = highlightName(kind, this.dark);
+      const name = highlightName(kind, this.dark, this.styles);
       if (this.registry.get(name) !== h) this.registry.set(name, h);
     }
   }
@@ -113,7 +121,7 @@ export class HighlightPainter {
   private unregister(): void {
     if (!this.registry) return;
     for (const [kind, h] of this.highlights) {
-      const name = highlightName(kind, this.dark);
+      const name = highlightName(kind, this.dark, this.styles);
       if (this.registry.get(name) === h) this.registry.delete(name);
     }
   }

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import compiled from '../../data/compiled/matcher.json';
 import { loadMatcher } from '../detect/index.ts';
 import type { CompiledMatcher } from '../detect/types.ts';
-import { backgroundCalls, type CardView, type PageSummary } from '../messages/protocol.ts';
+import { backgroundCalls, type CardView, type PageSummary, type Settings } from '../messages/protocol.ts';
 import { createRouter } from '../messages/router.ts';
 import { fromOwnBackground, listen } from '../messages/listen.ts';
 import { callFromContent } from '../messages/client.ts';
@@ -16,6 +16,7 @@ import { Interactions } from './interactions.ts';
 import type { PaintedMention } from './highlights.ts';
 import { sentenceAround } from './sentence.ts';
 import { watchMatcher } from './watch-matcher.ts';
+import { DEFAULT_MARK_STYLES, type MarkStyles } from './highlights.ts';
 
 const t: Translate = uiTranslate;
 
@@ -35,6 +36,8 @@ export function startContent(ctx: ContentScriptContext): void {
   const top = window.top === window;
   let suppressed = new Set<string>();
   let watched = watchMatcher([]);
+  let markStyles: MarkStyles = DEFAULT_MARK_STYLES;
+  let cardLang: Settings['cardLang'] = 'page';
   const names = new Map<string, string>();
   let ui: UiHost | null = null;
   let interactions: Interactions | null = null;
@@ -47,11 +50,12 @@ export function startContent(ctx: ContentScriptContext): void {
     ownHost: () => ui?.element ?? null,
     suppressed: () => suppressed,
     watched: () => watched,
+    markStyles: () => markStyles,
     onSummary: (summary: PageSummary) => {
       if (top && ctx.isValid) void callFromContent('pageMentions', summary).catch(() => undefined);
     },
   });
-  const lang = () => contentLang(annotator.summary().lang);
+  const lang = () => (cardLang === 'page' ? contentLang(annotator.summary().lang) : cardLang);
 
   const showCard = async (id: string, takeFocus: boolean) => {
     const request = ++cardRequest;
@@ -174,6 +178,8 @@ export function startContent(ctx: ContentScriptContext): void {
       const reply = await callFromContent('isSiteEnabled', { origin: location.origin });
       suppressed = new Set(reply.suppressed);
       watched = watchMatcher(reply.watched);
+      markStyles = reply.markStyles;
+      cardLang = reply.cardLang;
       if (reply.enabled && ctx.isValid) start();
     } catch {
       // The extension was reloaded under us: this copy of the script has nothing left to do.

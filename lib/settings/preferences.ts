@@ -1,6 +1,7 @@
 // The reader's preferences: defaults and a field-by-field check of any change (a message may carry anything).
 import type { MarkStyle, Settings } from '../messages/protocol.ts';
 import { checkCollectorToken, checkCollectorUrl } from '../sightings/outbox.ts';
+import { DEFAULT_MARK_STYLES } from '../page/highlights.ts';
 
 export const MARK_STYLES: readonly MarkStyle[] = ['solid', 'dashed', 'dotted', 'double', 'wavy', 'none'];
 
@@ -9,7 +10,7 @@ export const DEFAULT_SETTINGS: Settings = {
   collectorToken: '',
   allowPrivate: false,
   cardLang: 'page',
-  markStyles: { person: 'solid', organisation: 'dashed', law: 'dotted', event: 'double', watch: 'wavy' },
+  markStyles: { ...DEFAULT_MARK_STYLES },
 };
 
 /** Merges stored values over the defaults, dropping anything malformed. */

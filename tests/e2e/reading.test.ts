@@ -183,10 +183,10 @@ for (const name of browsersUnderTest()) {
       await page.goto(server.url('www.azattyq.org', '/spa.html'));
       await sleep(800);
       await page.evaluate(() => (window as unknown as { appendParagraphs: (n: number) => void }).appendParagraphs(50));
-      await page.waitFor(() => [...(CSS.highlights.get('cac-person') ?? new Set())].length >= 50, undefined, 8000);
+      await page.waitFor(() => [...(CSS.highlights.get('cac-person-solid') ?? new Set())].length >= 50, undefined, 8000);
       assert.equal((await marks(page)).filter((m) => m === 'person:Kassym-Jomart Tokayev').length, 50);
       await page.evaluate(() => (window as unknown as { go: (r: string) => void }).go('/second-route'));
-      await page.waitFor(() => [...(CSS.highlights.get('cac-person') ?? new Set())].some((r) => (r as Range).toString() === 'Muhiddin Kabiri'), undefined, 8000);
+      await page.waitFor(() => [...(CSS.highlights.get('cac-person-solid') ?? new Set())].some((r) => (r as Range).toString() === 'Muhiddin Kabiri'), undefined, 8000);
       assert.deepEqual(await marks(page), ['person:Muhiddin Kabiri']);
       await page.close();
     });

@@ -44,7 +44,8 @@ export async function marks(page: TestPage): Promise<string[]> {
     const out: string[] = [];
     for (const [name, h] of CSS.highlights) {
       if (!name.startsWith('cac-') || name.startsWith('cac-focus')) continue;
-      for (const r of h as unknown as Set<Range>) out.push(`${name.replace(/^cac-|-d$/g, '')}:${r.toString()}`);
+      // cac-<kind>-<style>[-d]: the kind is what the tests check.
+      for (const r of h as unknown as Set<Range>) out.push(`${name.split('-')[1]}:${r.toString()}`);
     }
     return out.sort();
   });
