@@ -16,7 +16,7 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['tests/bench/results/**', 'tests/e2e/screenshots/**', 'demo-output/**', '.output/**'],
+    excludeSources: ['tests/e2e/screenshots/**', 'tests/e2e/.profiles/**', 'demo-output/**', '.output/**', 'tmp/**', 'data/compiled/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

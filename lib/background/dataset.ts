@@ -33,7 +33,10 @@ export function cardView(id: string, sightings: SightingBrief[]): CardView | nul
   if (!e) return null;
   const related: RelatedEntry[] = [];
   const seen = new Set<string>();
+  // A relation both entries state (A related-to B and B related-to A) is listed once.
+  const out = new Set(e.relations.filter((r) => r.dir === 'out').map((r) => `${r.type}:${r.id}`));
   for (const r of e.relations) {
+    if (r.dir === 'in' && out.has(`${r.type}:${r.id}`)) continue;
     const other = entity(r.id);
     const key = `${r.dir}:${r.type}:${r.id}`;
     if (!other || seen.has(key)) continue;

@@ -3,9 +3,9 @@ import type { Entity } from '../data/schema.ts';
 import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold } from './normalise.ts';
 import { wordForm } from './inflect.ts';
 import { encodeBytes, encodeInt16, encodeUint16 } from './base64.ts';
-import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
+import { COUNTRY_KEYWORDS, REGION_KEYWORDS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
-import { K_NAME, K_ALIAS, K_AMBIG, K_CONTEXT, K_COUNTRY, K_ARTICLE, K_NEG, PREFIX, OUT_STRIDE, type CompiledMatcher } from './types.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, PREFIX, type CompiledMatcher } from './types.ts';
 
 interface Word { orig: string; folded: number[] }
 
@@ -126,14 +126,16 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
         const words = splitWords(c);
         if (!words) continue;
         const key = words.map((w) => String.fromCharCode(...w.folded)).join(' ');
-        let id = ctxIds.get(key);
+        // Context words stay out of the trie (they are common words: a walk at each would cost);
+        // disambiguate.ts looks for them only around an ambiguous candidate.
+        const stem = contextStem(words).map((w) => String.fromCharCode(...w.folded)).join(' ');
+        let id = ctxIds.get(stem);
         if (id === undefined) {
           id = ctxIds.size;
-          ctxIds.set(key, id);
-          const end = t.insert(contextStem(words), false);
-          t.addOut(end.node, [K_CONTEXT, -1, PREFIX, 0, id]);
+          ctxIds.set(stem, id);
         }
-        ctx.push(id);
+        if (!ctx.includes(id)) ctx.push(id);
+        void key;
       }
       const words = splitWords(a.text);
       ambiguous.push({ ctx, shape: caseShape(a.text), single: (words?.length ?? 0) === 1 });
@@ -151,7 +153,6 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   };
   (['KZ', 'KG', 'TJ'] as const).forEach((c, ci) => { for (const k of COUNTRY_KEYWORDS[c]) signal(k, K_COUNTRY, ci); });
   for (const k of REGION_KEYWORDS) signal(k, K_COUNTRY, 3);
-  FOREIGN_MARKERS.forEach((k, i) => signal(k, K_NEG, i));
   for (const k of ARTICLE_KEYWORDS) {
     const words = splitWords(k.text);
     if (!words) continue;

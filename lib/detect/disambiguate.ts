@@ -1,6 +1,7 @@
 // Turns raw hits into mentions: page signals, context rules for ambiguous aliases, legal articles, longest match without overlaps.
 import type { Country } from '../data/schema.ts';
-import { FOLD, IGN, STOP, SEP } from './normalise.ts';
+import { FOLD, IGN, STOP, SEP, foldText, foldKey } from './normalise.ts';
+import { FOREIGN_MARKERS } from './signals.ts';
 import { CAND_STRIDE, type RawHits } from './matcher.ts';
 import { articlesAt, type CodeKind } from './articles.ts';
 import { K_NAME, K_ALIAS, K_AMBIG, type CompiledMatcher, type Mention, type PageContext } from './types.ts';
@@ -37,6 +38,22 @@ export function dominantCountry(ctx: PageContext): Country | null {
 }
 
 export const hasSignal = (ctx: PageContext): boolean => ctx.region > 0 || CA.some((k) => ctx.countries[k] > 0);
+
+/** Foreign markers, folded; short or upper-case ones must be whole words (US is not "used"). */
+const NEG_KEYS: { key: string; whole: boolean }[] = FOREIGN_MARKERS.map((m) => ({ key: foldKey(m), whole: m.length <= 4 || m === m.toUpperCase() })).filter((x) => x.key);
+
+/** Whether the folded window holds `key` at a word start (and, if `whole`, as a whole word or with an English s), outside [skipFrom, skipTo). */
+function hasWord(text: string, key: string, whole: boolean, skipFrom: number, skipTo: number): boolean {
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+    if (at > 0 && text.charCodeAt(at - 1) > 0x2e) continue;
+    if (at < skipTo && at + key.length > skipFrom) continue;
+    if (!whole) return true;
+    const next = text.charCodeAt(at + key.length);
+    if (Number.isNaN(next) || next <= 0x2e) return true;
+    if (next === 0x73 && (Number.isNaN(text.charCodeAt(at + key.length + 1)) || text.charCodeAt(at + key.length + 1) <= 0x2e)) return true;
+  }
+  return false;
+}
 
 /** The case shape of a surface: does it agree with how the alias is written (1 Capitalised, 2 UPPER)? */
 function caseAgrees(surface: string, shape: number): boolean {
@@ -89,20 +106,6 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   }
   const signal = hasSignal(ctx);
 
-  // Context and foreign-marker hits per segment, for window checks.
-  const ctxBySeg = new Map<number, number[]>();
-  for (let i = 0; i < raw.ctx.length; i += 3) {
-    const list = ctxBySeg.get(raw.ctx[i]!) ?? [];
-    list.push(raw.ctx[i + 1]!, raw.ctx[i + 2]!);
-    ctxBySeg.set(raw.ctx[i]!, list);
-  }
-  const negBySeg = new Map<number, number[]>();
-  for (let i = 0; i < raw.neg.length; i += 3) {
-    const list = negBySeg.get(raw.neg[i]!) ?? [];
-    list.push(raw.neg[i + 1]!);
-    negBySeg.set(raw.neg[i]!, list);
-  }
-
   // 2. Plain names and aliases.
   const accepted: Cand[] = [];
   const ambiguous: number[] = [];
@@ -128,15 +131,19 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!, entity = C[i + 4]!, amb = compiled.ambiguous[C[i + 5]!];
     if (!amb) continue;
     const s = segments[seg] ?? '';
-    const negs = negBySeg.get(seg);
-    if (negs?.some((p) => p >= start - NEG_WINDOW && p <= end + NEG_WINDOW)) continue;
-    const hits = ctxBySeg.get(seg);
+    // Context words and foreign markers are looked up here, in a folded window around the candidate only.
+    const near = foldText(s.slice(Math.max(0, start - NEG_WINDOW), Math.min(s.length, end + NEG_WINDOW)));
+    const nearFrom = near.map.findIndex((x) => x + Math.max(0, start - NEG_WINDOW) >= start);
+    const nearTo = near.map.findIndex((x) => x + Math.max(0, start - NEG_WINDOW) >= end);
+    if (NEG_KEYS.some((k) => hasWord(near.text, k.key, k.whole, nearFrom, nearTo < 0 ? near.text.length : nearTo))) continue;
+    const wFrom = Math.max(0, start - CONTEXT_WINDOW);
+    const win = foldText(s.slice(wFrom, Math.min(s.length, end + CONTEXT_WINDOW)));
+    const candFrom = win.map.findIndex((x) => x + wFrom >= start);
+    const candTo = win.map.findIndex((x) => x + wFrom >= end);
     let confirmed = 0;
-    if (hits) {
-      for (let h = 0; h < hits.length; h += 2) {
-        const p = hits[h]!;
-        if ((p < start || p >= end) && p >= start - CONTEXT_WINDOW && p <= end + CONTEXT_WINDOW && amb.ctx.includes(hits[h + 1]!)) { confirmed = 2; break; }
-      }
+    for (const id of amb.ctx) {
+      const key = compiled.contextWords[id];
+      if (key && hasWord(win.text, key, false, candFrom, candTo < 0 ? win.text.length : candTo)) { confirmed = 2; break; }
     }
     if (!confirmed && signal) {
       const country = countries[entity]!;

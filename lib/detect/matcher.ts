@@ -44,6 +44,11 @@ export class Trie {
   readonly tails: string[];
   /** Root's child per folded letter (-1 none): the first step of every walk is one load. */
   readonly root: Int32Array;
+  /** Compact index (1..) of each folded letter some edge uses; 0 for none. */
+  private readonly aidx: Uint8Array;
+  private readonly asize: number;
+  /** The node after two letters, pairNode[aidx[f1] * asize + aidx[f2]] (look-alike fallback on the second), -1 none: the widest nodes in one load. */
+  private readonly pairNode: Int32Array;
   /** 1 for nodes where a walk has work (outputs, inner-word endings, a separator edge): the probe stops there. */
   private readonly special: Uint8Array;
 
@@ -74,6 +79,29 @@ export class Trie {
       for (let k = this.edgeStart[0]!; k < this.edgeStart[1]!; k++) {
         const l = this.edgeLabel[k]!;
         if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = k + 1;
+      }
+    }
+    const letters: number[] = [];
+    const seenL = new Uint8Array(ALPHABET);
+    for (let k = 0; k < this.edgeLabel.length; k++) {
+      const l = this.edgeLabel[k]!;
+      if (l !== SEP_LABEL && l < ALPHABET && !seenL[l]) { seenL[l] = 1; letters.push(l); }
+    }
+    const A = Math.min(letters.length, 254) + 1;
+    this.asize = A;
+    this.aidx = new Uint8Array(ALPHABET);
+    letters.slice(0, A - 1).forEach((l, i) => { this.aidx[l] = i + 1; });
+    this.pairNode = new Int32Array(A * A).fill(-1);
+    for (const f of letters) {
+      const n1 = this.root[f]!;
+      if (n1 < 0 || !this.aidx[f]) continue;
+      for (let g = 1; g < ALPHABET; g++) {
+        // A letter outside the alphabet still pairs through its look-alike.
+        const ag = this.aidx[g] || (ALT[g] ? this.aidx[ALT[g]!]! : 0);
+        if (!ag) continue;
+        const nx = this.step(n1, g);
+        if (nx >= 0 && this.aidx[g]) this.pairNode[this.aidx[f]! * A + this.aidx[g]!] = nx;
+        else if (nx >= 0 && !this.aidx[g]) this.pairNode[this.aidx[f]! * A + ag] = Math.max(this.pairNode[this.aidx[f]! * A + ag]!, -1) === -1 ? nx : this.pairNode[this.aidx[f]! * A + ag]!;
       }
     }
     // Nodes where the walk has work to do (outputs, inflected inner words, a separator edge).
@@ -118,6 +146,7 @@ export class Trie {
     const SP = this.special;
     const ES = this.edgeStart;
     const EL = this.edgeLabel;
+    const AI = this.aidx, PN = this.pairNode, A = this.asize;
     let i = 0;
     while (i < n) {
       const f = F[s.charCodeAt(i)]!;
@@ -129,13 +158,22 @@ export class Trie {
         let want = false;
         if (node >= 0) {
           let k = i + 1;
+          let second = true;
           for (;;) {
             if (SP[node] === 1) { want = true; break; }
             let g = STOP;
             while (k < n) { g = F[s.charCodeAt(k)]!; if (g !== IGN) break; k++; }
             if (k >= n || g <= STOP || g >= ALPHABET) break;
             let a = ES[node]!, b = ES[node + 1]!, nx = -1;
-            if (b - a <= 8) {
+            if (second) {
+              second = false;
+              const ag = AI[g]!;
+              nx = ag ? PN[AI[f]! * A + ag]! : -1;
+              if (nx < 0) {
+                if (ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f)) want = true;
+                break;
+              }
+            } else if (b - a <= 8) {
               for (; a < b; a++) if (EL[a] === g) { nx = a + 1; break; }
             } else {
               while (a < b) { const m = (a + b) >> 1, v = EL[m]!; if (v === g) { nx = m + 1; break; } if (v < g) a = m + 1; else b = m; }

@@ -40,7 +40,7 @@ export interface CompiledMatcher {
   tails: string[];
   /** Ambiguous aliases: for each, its context ids, case shape (0 any, 1 Capitalised, 2 UPPER) and whether it is one word. */
   ambiguous: { ctx: number[]; shape: number; single: boolean }[];
-  /** Context word keys by id (folded), for debugging and tests. */
+  /** Context word keys by id: folded words joined by one space, matched as word prefixes near an ambiguous alias. */
   contextWords: string[];
   /** Code articles: [entity index, jurisdiction, code, article]. */
   laws: [number, Country, string, string][];
