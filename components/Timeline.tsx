@@ -12,7 +12,7 @@ export function Timeline({ events, lang, t }: { events: CardEvent[]; lang: Lang;
         return (
           <li key={`${ev.date}-${i}`}>
             <time dateTime={ev.date}>{formatDate(ev.date, lang)}</time>
-            <span class="kind">{ev.kind.replace(/-/g, ' ')}</span>
+            <span class="kind">{t(`event_${ev.kind.replace(/-/g, '_')}`)}</span>
             <p lang={text.lang}>{text.text}</p>
             <p class="sources">
               {ev.sources.map((s, j) => {

@@ -106,19 +106,21 @@ function main(): void {
     let mentions = 0;
     const full = time(() => { mentions = detector.scan(segs, { lang: 'auto' }).mentions.length; });
     // RegExp alternation of the same aliases, longest first, whole words, case-insensitive.
-    const src = `(?<![\\p{L}\\p{N}])(?:${[...aliases].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+    // Word edges as a class of Latin and Cyrillic letters and digits: the \p{L} form with the u flag runs ~50× slower still.
+    const W = '0-9A-Za-z\\u00C0-\\u024F\\u0400-\\u04FF';
+    const src = `(?<![${W}])(?:${[...aliases].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![${W}])`;
     const joined = segs.join('\n');
     const rc0 = performance.now();
     let reCount = 0;
-    const re = new RegExp(src + `(?:)`.repeat(label === 'reports' ? 1 : 2), 'giu'); // distinct source: no cache from a previous run
+    const re = new RegExp(src + `(?:)`.repeat(label === 'reports' ? 1 : 2), 'gi'); // distinct source: no cache from a previous run
     for (const _m of joined.matchAll(re)) reCount++;
     const reCold = performance.now() - rc0;
-    const reWarm = time(() => { let c = 0; for (const _m of joined.matchAll(re)) c++; reCount = c; }, 300, 2);
+    const reWarm = time(() => { let c = 0; for (const _m of joined.matchAll(re)) c++; reCount = c; }, 0, 1);
     const ac0 = performance.now();
     const ac = new AhoCorasick(aliases.map((a) => a.toLowerCase()));
     const acBuild = performance.now() - ac0;
     let acCount = 0;
-    const acWarm = time(() => { acCount = ac.search(joined.toLowerCase()).length; }, 300, 2);
+    const acWarm = time(() => { acCount = ac.search(joined.toLowerCase()).length; }, 0, 1);
     const mbs = (ms: number): string => (mbytes / (ms / 1000)).toFixed(1);
     lines.push('');
     lines.push(`${label}: ${(units / 1e6).toFixed(2)} M code units (${mbytes.toFixed(1)} MB as UTF-16), ${segs.length} segments`);

@@ -154,7 +154,10 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!confirmed) continue;
     const key = `${seg}:${start}:${end}`;
     const list = ambByPos.get(key) ?? [];
-    list.push({ seg, start, end, entity, via: 'ambiguous', score: C[i + 6]! + confirmed * 10 + (seen.has(compiled.ids[entity]!) ? 5 : 0), prio: 1 });
+    // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
+    // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
+    const score = confirmed === 2 ? C[i + 6]! + 20 + (seen.has(compiled.ids[entity]!) ? 5 : 0) : -2000 + (seen.has(compiled.ids[entity]!) ? 5 : 0);
+    list.push({ seg, start, end, entity, via: 'ambiguous', score, prio: 1 });
     ambByPos.set(key, list);
   }
   for (const list of ambByPos.values()) {

@@ -9,6 +9,7 @@ export const uiTranslate: Translate = (key, ...subs) => getMessage(key.replace(/
 
 /** en, ru or kk: the browser's interface language when the extension speaks it, else English. */
 export function uiLang(): Lang {
-  const l = browser.i18n.getUILanguage().toLowerCase();
+  // The language of the messages file the browser chose, so names follow the same language as every interface string.
+  const l = (getMessage('uiLang') || browser.i18n.getUILanguage()).toLowerCase();
   return l.startsWith('ru') ? 'ru' : l.startsWith('kk') ? 'kk' : 'en';
 }

@@ -27,15 +27,18 @@ export function createRouter<M extends CallMap>(
   trusted: (sender: SenderInfo) => boolean,
 ): (message: unknown, sender: SenderInfo) => Promise<Result<unknown>> | typeof NOT_MINE {
   const channel = DIRECTIONS[direction];
-  return (message, sender) => {
+  const route = (message: unknown, sender: SenderInfo): Promise<Result<unknown>> | typeof NOT_MINE => {
     if (!isEnvelope(message) || message.channel !== channel) {
       // Another direction's message (the popup and the content script share runtime.onMessage): leave it.
       if (isEnvelope(message)) return NOT_MINE;
       return Promise.resolve(fail('malformed', 'not a message of this extension'));
     }
     if (!trusted(sender)) return Promise.resolve(fail('bad-sender', 'sender is not allowed to make this call'));
-    if (!Object.hasOwn(calls, message.type)) return Promise.resolve(fail('unknown-call', `unknown call "${message.type}"`));
+    // The name is the sender's text: echo a short piece of it only.
+    if (!Object.hasOwn(calls, message.type)) return Promise.resolve(fail('unknown-call', `unknown call "${message.type.slice(0, 100)}"`));
     const type = message.type as keyof M & string;
+    // Every payload is declared as an object; valibot's object() would let an array through to a call without fields.
+    if (Array.isArray(message.payload)) return Promise.resolve(fail('malformed', `${type}: payload: an object is expected, not an array`));
     const parsed = v.safeParse(calls[type].payload, message.payload);
     if (!parsed.success) {
       const issue = parsed.issues[0];
@@ -45,10 +48,27 @@ export function createRouter<M extends CallMap>(
       try {
         return { ok: true, value: await handlers[type](parsed.output as Payload<M, typeof type>, sender) };
       } catch (err) {
-        return fail('failed', err instanceof Error ? err.message : String(err));
+        return fail('failed', describe(err));
       }
     })();
   };
+  return (message, sender) => {
+    try {
+      return route(message, sender);
+    } catch {
+      // A message whose fields throw when read (a getter, a proxy): an answer, never an exception in the listener.
+      return Promise.resolve(fail('malformed', 'not a message of this extension'));
+    }
+  };
+}
+
+/** A thrown value as text, even one whose toString throws (a handler may throw anything). */
+function describe(err: unknown): string {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'the call failed';
+  }
 }
 
 function isEnvelope(m: unknown): m is Envelope {

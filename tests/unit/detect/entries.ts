@@ -38,7 +38,7 @@ export const ENTRIES: Entity[] = [
   entry({ id: 'nursultan-nazarbayev', names: ['Nursultan Nazarbayev', 'Нурсултан Назарбаев', 'Нұрсұлтан Назарбаев', 'Nursultan Nazarbaev'],
     aliases: [['Nazarbayev', 'en'], ['Nazarbaev', 'en'], ['Назарбаев', 'ru'], ['Elbasy', 'en'], ['Елбасы', 'kk']], weak: [['Nursultan', 'en']] }),
   entry({ id: 'dariga-nazarbayeva', names: ['Dariga Nazarbayeva', 'Дарига Назарбаева', 'Дариға Назарбаева'],
-    aliases: [['Назарбаева', 'ru'], ['Nazarbayeva', 'en']] }),
+    ambiguous: [['Назарбаева', 'ru', ['Дарига', 'дочь', 'дочери', 'Сенат']], ['Назарбаева', 'kk', ['Дариға', 'қызы', 'Сенат']], ['Nazarbayeva', 'en', ['Dariga', 'daughter', 'Senate']]] }),
   entry({ id: 'kassym-jomart-tokayev', names: ['Kassym-Jomart Tokayev', 'Касым-Жомарт Токаев', 'Қасым-Жомарт Тоқаев', 'Qasym-Jomart Toqaev'],
     aliases: [['Tokayev', 'en'], ['Tokaev', 'en'], ['Токаев', 'ru'], ['Тоқаев', 'kk'], ['Toqaev', 'kk-latn']] }),
   entry({ id: 'asya-tulesova', names: ['Asya Tulesova', 'Ася Тулесова', 'Ася Тулесова'], aliases: [['Tulesova', 'en'], ['Тулесова', 'ru']] }),

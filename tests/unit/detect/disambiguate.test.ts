@@ -1,0 +1,70 @@
+import { describe, it, expect } from 'vitest';
+import { detector, found, ids } from './helpers.ts';
+
+describe('ambiguous aliases need context', () => {
+  it('takes Көше as the party near a context word', () => {
+    expect(found('Казахстан. «Көше» партиясының мүшелері ұсталды.')).toContainEqual(['«Көше» партиясы', 'koshe-party']);
+    expect(ids('In Kazakhstan, activists of Koshe, the party linked to Ablyazov, were detained.')).toContain('koshe-party');
+  });
+  it('leaves the street (көше) alone on a Kazakh page', () => {
+    expect(ids('Алматыдағы Абай көшесінде жол жөндеу басталды. Көше бойында көлік көп.', { lang: 'kk' })).toEqual([]);
+    expect(ids(['Тоқаев келді.', 'Көше жабылды, көшеде адам көп.'], { lang: 'kk' })).toEqual(['kassym-jomart-tokayev']);
+  });
+  it('does not take the US Democratic Party for the Kazakh one', () => {
+    expect(ids('Kazakhstan watched as the US Democratic Party held its convention.')).toEqual([]);
+    expect(ids('In Kazakhstan, the Democratic Party was founded by Zhakiyanov allies.')).toEqual(['democratic-party-of-kazakhstan']);
+  });
+  it("does not take the IMF's Group of 24 for the Tajik opposition", () => {
+    expect(ids("Tajikistan's finance minister attended the IMF Group 24 meeting.")).toEqual([]);
+    expect(ids('In Tajikistan, Group 24 is banned as extremist.')).toEqual(['group-24']);
+  });
+  it('tells the town of Zhanaozen from the 2011 shootings', () => {
+    expect(ids('Zhanaozen is an oil town in western Kazakhstan.')).toEqual([]);
+    expect(ids('Kazakhstan remembers Zhanaozen, where police killed oil workers in December 2011.')).toEqual(['zhanaozen-2011']);
+  });
+  it('does not take the city Nur-Sultan for the person', () => {
+    expect(ids('Protesters gathered in Nur-Sultan and Almaty.')).toEqual([]);
+    expect(ids('Nursultan Nazarbayev spoke in Nur-Sultan.')).toEqual(['nursultan-nazarbayev']);
+  });
+  it('drops an alias two entries share when nothing tells them apart', () => {
+    expect(ids('Kazakhstan. Nazarbayeva spoke.').filter((x) => x === 'nursultan-nazarbayev')).toEqual([]);
+  });
+});
+
+describe('pages without a Central Asia signal', () => {
+  it('get no mentions at all on Central-Asia-free text', () => {
+    const text = [
+      'The European Union agreed a new farm budget. Democratic Party leaders in the US met on Tuesday.',
+      'The OSCE and the EU discussed Ukraine. Art. 5 of NATO, Article 19 of the Universal Declaration.',
+      'В Москве открылась новая улица; статья 174 УК РФ. Партия власти провела съезд.',
+      'Көше, Оян, Koshe and oyan are words; Group 24 met with the IMF.',
+    ];
+    expect(detector.scan(text, { lang: 'auto' }).mentions).toEqual([]);
+  });
+  it('get unambiguous full names of Central Asian entries, which then light up aliases', () => {
+    expect(ids('Tokayev spoke.')).toEqual([]);
+    expect(ids('Kassym-Jomart Tokayev spoke. Tokayev said more.')).toEqual(['kassym-jomart-tokayev', 'kassym-jomart-tokayev']);
+    expect(ids('The OSCE met.')).toEqual([]);
+    expect(ids('Kazakhstan and the OSCE met.')).toEqual(['osce']);
+  });
+  it('carry the page context from one scan to the next', () => {
+    const a = detector.scan(['Kazakhstan news today.'], { lang: 'en' });
+    expect(a.mentions).toEqual([]);
+    const b = detector.scan(['Tokayev signed the law.'], { lang: 'en', context: JSON.parse(JSON.stringify(a.context)) });
+    expect(b.mentions.map((m) => m.entityId)).toEqual(['kassym-jomart-tokayev']);
+  });
+  it('take a country from the address or the language', () => {
+    expect(ids('Tokayev signed the law.', { url: 'https://www.inform.kz/en/x' })).toEqual(['kassym-jomart-tokayev']);
+    expect(ids('Тоқаев заңға қол қойды.', { lang: 'kk' })).toEqual(['kassym-jomart-tokayev']);
+  });
+});
+
+describe('longest match, no overlaps', () => {
+  it('prefers the full name to its parts and never overlaps', () => {
+    const r = detector.scan(['Kazakhstan: Mukhtar Ablyazov and the Democratic Choice of Kazakhstan (DVK).'], {}).mentions;
+    expect(r.map((m) => [m.surface, m.entityId])).toEqual([
+      ['Kazakhstan', 'x'], ['Mukhtar Ablyazov', 'mukhtar-ablyazov'], ['Democratic Choice of Kazakhstan', 'democratic-choice-of-kazakhstan'], ['DVK', 'democratic-choice-of-kazakhstan'],
+    ].filter(([s]) => s !== 'Kazakhstan'));
+    for (let i = 1; i < r.length; i++) expect(r[i]!.start).toBeGreaterThanOrEqual(r[i - 1]!.end);
+  });
+});
