@@ -67,7 +67,7 @@ export function Card({ view, lang, t, takeFocus, ...actions }: CardProps) {
   const countryKey = e.country === 'other' ? 'countryOther' : `country${e.country}`;
 
   return (
-    <div class={`card type-${e.type}`} role="dialog" aria-label={t('cardLabel', name)} tabIndex={-1} ref={root} onKeyDown={onKeyDown} lang={lang} data-entity={e.id}>
+    <div class={`card type-${e.type}`} role="dialog" aria-label={t('cardLabel', name)} tabIndex={-1} ref={root} onKeyDown={onKeyDown} lang={lang} dir="ltr" data-entity={e.id}>
       <header>
         <div>
           <h2 class="name">{name}</h2>

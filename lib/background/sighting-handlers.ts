@@ -9,7 +9,7 @@ import { allEntities, cardView, datasetVersion, sourceReports } from './dataset.
 import { searchEntities } from './search.ts';
 import { briefsFor, drainOutbox, exportAll, importFile, preview, restore, saveDraft, send, sightings } from './sightings-service.ts';
 import { loadOverrides, loadSettings, removeOverride, resetOverrides, saveOverride, saveSettings } from './settings-store.ts';
-import { addedHosts, hasHostPermission, syncRegistrations } from './site-access.ts';
+import { addedHosts, applyToOpenTabs, hasHostPermission, syncRegistrations } from './site-access.ts';
 
 async function sitesView() {
   const overrides = await loadOverrides();
@@ -65,7 +65,9 @@ export const sightingHandlers: Handlers<SightingCalls> = {
     const h = host.toLowerCase();
     if (enabled && !bundledSiteFor(h) && !(await hasHostPermission(h))) throw new Error(`no permission for ${h}`);
     await saveOverride(h, enabled);
-    await syncRegistrations(await loadOverrides());
+    const overrides = await loadOverrides();
+    await syncRegistrations(overrides);
+    await applyToOpenTabs(overrides);
     return sitesView();
   },
   datasetInfo: () => {

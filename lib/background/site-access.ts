@@ -1,6 +1,7 @@
 // Where the content script runs beyond the bundled sites: registered at run time per host, or injected once (activeTab).
 import { browser } from 'wxt/browser';
-import { hostPattern, type SiteOverrides } from '../settings/site-switch.ts';
+import { hostOf, hostPattern, isSiteEnabled, type SiteOverrides } from '../settings/site-switch.ts';
+import { callContent } from '../messages/client.ts';
 import { bundledSiteFor } from '../settings/sites.ts';
 
 const SCRIPT = '/content-scripts/content.js';
@@ -45,4 +46,15 @@ export async function syncRegistrations(overrides: SiteOverrides): Promise<void>
 export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: [STYLE] });
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT] });
+}
+
+/** A switch changed in the options: every open tab of the sites we can see starts or stops at once. */
+export async function applyToOpenTabs(overrides: SiteOverrides): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    const host = hostOf(tab.url ?? '');
+    if (tab.id === undefined || !host) continue;
+    const enabled = isSiteEnabled(host, overrides);
+    const alive = await callContent(tab.id, 'setEnabled', { enabled }).then(() => true, () => false);
+    if (enabled && !alive && (await hasHostPermission(host))) await injectInto(tab.id).catch(() => undefined);
+  }
 }

@@ -1,6 +1,6 @@
 // Turns raw hits into mentions: page signals, context rules for ambiguous aliases, legal articles, longest match without overlaps.
 import type { Country } from '../data/schema.ts';
-import { FOLD, IGN, STOP, SEP, foldText, foldKey } from './normalise.ts';
+import { FOLD, IGN, STOP, SEP, foldText, foldKey, type Folded } from './normalise.ts';
 import { FOREIGN_MARKERS } from './signals.ts';
 import { CAND_STRIDE, type RawHits } from './matcher.ts';
 import { articlesAt, type CodeKind } from './articles.ts';
@@ -42,17 +42,54 @@ export const hasSignal = (ctx: PageContext): boolean => ctx.region > 0 || CA.som
 /** Foreign markers, folded; short or upper-case ones must be whole words (US is not "used"). */
 const NEG_KEYS: { key: string; whole: boolean }[] = FOREIGN_MARKERS.map((m) => ({ key: foldKey(m), whole: m.length <= 4 || m === m.toUpperCase() })).filter((x) => x.key);
 
-/** Whether the folded window holds `key` at a word start (and, if `whole`, as a whole word or with an English s), outside [skipFrom, skipTo). */
-function hasWord(text: string, key: string, whole: boolean, skipFrom: number, skipTo: number): boolean {
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    if (at > 0 && text.charCodeAt(at - 1) > 0x2e) continue;
-    if (at < skipTo && at + key.length > skipFrom) continue;
-    if (!whole) return true;
-    const next = text.charCodeAt(at + key.length);
-    if (Number.isNaN(next) || next <= 0x2e) return true;
-    if (next === 0x73 && (Number.isNaN(text.charCodeAt(at + key.length + 1)) || text.charCodeAt(at + key.length + 1) <= 0x2e)) return true;
+/**
+ * A segment folded once, with the word-start positions of each key found in it computed once:
+ * checking many ambiguous candidates in one segment then costs a binary search each, not a re-fold.
+ */
+class SegIndex {
+  readonly folded: Folded;
+  private readonly found = new Map<string, number[]>();
+  constructor(s: string) { this.folded = foldText(s); }
+
+  /** Folded index of the first folded character at or after original offset `o`. */
+  at(o: number): number {
+    const m = this.folded.map;
+    let a = 0, b = m.length - 1;
+    while (a < b) { const c = (a + b) >> 1; if (m[c]! < o) a = c + 1; else b = c; }
+    return a;
   }
-  return false;
+
+  private positions(key: string, whole: boolean): number[] {
+    const id = (whole ? '1' : '0') + key;
+    let list = this.found.get(id);
+    if (list) return list;
+    list = [];
+    const t = this.folded.text;
+    for (let p = t.indexOf(key); p >= 0; p = t.indexOf(key, p + key.length)) {
+      if (p > 0 && t.charCodeAt(p - 1) > 0x2e) continue;
+      if (whole) {
+        const e = p + key.length;
+        const next = e < t.length ? t.charCodeAt(e) : 0;
+        const after = e + 1 < t.length ? t.charCodeAt(e + 1) : 0;
+        if (!(next <= 0x2e || (next === 0x73 && after <= 0x2e))) continue;
+      }
+      list.push(p);
+    }
+    this.found.set(id, list);
+    return list;
+  }
+
+  /** Whether `key` starts a word in folded range [from, to) outside the candidate's own [skipFrom, skipTo). */
+  has(key: string, whole: boolean, from: number, to: number, skipFrom: number, skipTo: number): boolean {
+    const list = this.positions(key, whole);
+    let a = 0, b = list.length;
+    while (a < b) { const c = (a + b) >> 1; if (list[c]! < from) a = c + 1; else b = c; }
+    for (let i = a; i < list.length && list[i]! < to; i++) {
+      const p = list[i]!;
+      if (!(p < skipTo && p + key.length > skipFrom)) return true;
+    }
+    return false;
+  }
 }
 
 /** The case shape of a surface: does it agree with how the alias is written (1 Capitalised, 2 UPPER)? */
@@ -127,23 +164,21 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   const seen = new Set(ctx.seen);
   for (const a of accepted) seen.add(compiled.ids[a.entity]!);
   const ambByPos = new Map<string, Cand[]>();
+  const segIndex = new Map<number, SegIndex>();
   for (const i of ambiguous) {
     const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!, entity = C[i + 4]!, amb = compiled.ambiguous[C[i + 5]!];
     if (!amb) continue;
     const s = segments[seg] ?? '';
-    // Context words and foreign markers are looked up here, in a folded window around the candidate only.
-    const near = foldText(s.slice(Math.max(0, start - NEG_WINDOW), Math.min(s.length, end + NEG_WINDOW)));
-    const nearFrom = near.map.findIndex((x) => x + Math.max(0, start - NEG_WINDOW) >= start);
-    const nearTo = near.map.findIndex((x) => x + Math.max(0, start - NEG_WINDOW) >= end);
-    if (NEG_KEYS.some((k) => hasWord(near.text, k.key, k.whole, nearFrom, nearTo < 0 ? near.text.length : nearTo))) continue;
-    const wFrom = Math.max(0, start - CONTEXT_WINDOW);
-    const win = foldText(s.slice(wFrom, Math.min(s.length, end + CONTEXT_WINDOW)));
-    const candFrom = win.map.findIndex((x) => x + wFrom >= start);
-    const candTo = win.map.findIndex((x) => x + wFrom >= end);
+    // Context words and foreign markers are looked up here, around the candidate only, in the segment folded once.
+    let idx = segIndex.get(seg);
+    if (!idx) { idx = new SegIndex(s); segIndex.set(seg, idx); }
+    const cFrom = idx.at(start), cTo = idx.at(end);
+    if (NEG_KEYS.some((k) => idx.has(k.key, k.whole, idx.at(start - NEG_WINDOW), idx.at(end + NEG_WINDOW), cFrom, cTo))) continue;
+    const wFrom = idx.at(start - CONTEXT_WINDOW), wTo = idx.at(end + CONTEXT_WINDOW);
     let confirmed = 0;
     for (const id of amb.ctx) {
       const key = compiled.contextWords[id];
-      if (key && hasWord(win.text, key, false, candFrom, candTo < 0 ? win.text.length : candTo)) { confirmed = 2; break; }
+      if (key && idx.has(key, false, wFrom, wTo, cFrom, cTo)) { confirmed = 2; break; }
     }
     if (!confirmed && signal) {
       const country = countries[entity]!;
