@@ -163,7 +163,9 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
   const before = sentenceBefore(s, nums[0]!.start);
   const namedCode = findCode(near) ?? findCode(before);
   const code = namedCode ?? env.pageCode ?? (env.pageCountry ? 'criminal' : null);
-  const country = findCountry(near, before) ?? env.pageCountry;
+  // A code named in Kazakh (Қылмыстық кодекс, ҚК) is Kazakhstan's unless the sentence says otherwise.
+  const kazakhCode = /қылмыстық|әкімшілік|(?<!\p{L})ҚК(?!\p{L})/iu.test(near + ' ' + before) || form === F_KK;
+  const country = findCountry(near, before) ?? env.pageCountry ?? (kazakhCode ? 'KZ' : null);
   if (!code || !country) return { hits: [], codeSeen: namedCode };
   const hits: ArticleHit[] = [];
   for (const n of nums) {

@@ -1,6 +1,6 @@
 // Compiles dataset entries into the matcher's flat trie (CSR typed arrays, base64 in JSON); runs at build time.
 import type { Entity } from '../data/schema.ts';
-import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold } from './normalise.ts';
+import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './normalise.ts';
 import { wordForm } from './inflect.ts';
 import { encodeBytes, encodeInt16, encodeUint16 } from './base64.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS } from './signals.ts';
@@ -118,7 +118,9 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
 
   entries.forEach((e, ei) => {
     const names = [e.names.en, e.names.ru, e.names.kk, ...(e.names.kkLatn ? [e.names.kkLatn] : [])];
-    for (const n of names) add(n, K_NAME, ei, 0);
+    // A full name that is also listed as ambiguous (a generic "Group 24") is matched only as the ambiguous alias.
+    const ambKeys = new Set(e.ambiguousAliases.map((a) => foldKey(a.text)));
+    for (const n of names) if (!ambKeys.has(foldKey(n))) add(n, K_NAME, ei, 0);
     for (const a of e.aliases) add(a.text, K_ALIAS, ei, 0);
     for (const a of e.ambiguousAliases) {
       const ctx: number[] = [];

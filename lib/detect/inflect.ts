@@ -58,6 +58,8 @@ function kkChain(rem: string, slots: string[][], from: number, slot: number): bo
     // The relative -ғы/-кі follows a locative or genitive only; do not let it stand on a bare stem.
     if (k === 3 && slot === 0) continue;
     for (const m of slots[k]!) {
+      // A bare vowel or n as the case ending follows a possessive only (Назарбаевына, not Nazarbayev+a).
+      if (k === 2 && slot < 2 && m.length === 1) continue;
       if (m && rem.startsWith(m, from) && kkChain(rem, slots, from + m.length, k + 1)) return true;
     }
   }

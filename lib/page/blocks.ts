@@ -53,7 +53,7 @@ export function isSkipped(el: Element, opts: CollectOptions): boolean {
  */
 export class BlockCollector {
   readonly blocks: Block[] = [];
-  private readonly walker: TreeWalker;
+  private readonly walker: Walker;
   private cur: Block | null = null;
   private done = false;
   private started = false;
@@ -78,7 +78,9 @@ export class BlockCollector {
       return 1;
     };
     // 0x1 | 0x4: elements and text.
-    this.walker = doc.createTreeWalker(root, 0x1 | 0x4, { acceptNode: accept });
+    const tw = doc.createTreeWalker(root, 0x1 | 0x4, { acceptNode: accept });
+    // Browsers: the TreeWalker itself. DOMs without walker navigation (linkedom in the CLI): the same walk by hand.
+    this.walker = typeof tw.firstChild === 'function' ? tw : new ManualWalker(root, accept);
   }
 
   get finished(): boolean {
@@ -147,6 +149,52 @@ export class BlockCollector {
       if (!isBlank(this.cur.text)) this.blocks.push(this.cur);
       this.cur = null;
     }
+  }
+}
+
+/** The part of TreeWalker the collector uses. */
+interface Walker {
+  readonly currentNode: Node;
+  firstChild(): Node | null;
+  nextSibling(): Node | null;
+  parentNode(): Node | null;
+}
+
+/** TreeWalker navigation with FILTER_REJECT semantics (a rejected node's subtree is skipped), over plain node links. */
+class ManualWalker implements Walker {
+  currentNode: Node;
+
+  constructor(
+    private readonly root: Node,
+    private readonly accept: (n: Node) => number,
+  ) {
+    this.currentNode = root;
+  }
+
+  private ok(n: Node): boolean {
+    return (n.nodeType === ELEMENT_NODE || n.nodeType === TEXT_NODE) && this.accept(n) === 1;
+  }
+
+  firstChild(): Node | null {
+    for (let c = this.currentNode.firstChild; c; c = c.nextSibling) {
+      if (this.ok(c)) return (this.currentNode = c);
+    }
+    return null;
+  }
+
+  nextSibling(): Node | null {
+    if (this.currentNode === this.root) return null;
+    for (let c = this.currentNode.nextSibling; c; c = c.nextSibling) {
+      if (this.ok(c)) return (this.currentNode = c);
+    }
+    return null;
+  }
+
+  parentNode(): Node | null {
+    if (this.currentNode === this.root) return null;
+    const p = this.currentNode.parentNode;
+    if (!p) return null;
+    return (this.currentNode = p);
   }
 }
 

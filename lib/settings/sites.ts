@@ -15,8 +15,13 @@ export const BUNDLED_MATCHES: string[] = BUNDLED_SITES.filter(
   (s) => !BUNDLED_SITES.some((o) => s.domain.endsWith(`.${o.domain}`)),
 ).map((s) => `*://*.${s.domain}/*`);
 
-/** The bundled site a host belongs to (the host itself or a parent domain), or undefined. */
-export function bundledSiteFor(host: string): Site | undefined {
+/** Every bundled site a host belongs to (itself or a parent domain), the most specific first. */
+export function bundledSitesFor(host: string): Site[] {
   const h = host.toLowerCase().replace(/\.$/, '');
-  return BUNDLED_SITES.find((s) => h === s.domain || h.endsWith(`.${s.domain}`));
+  return BUNDLED_SITES.filter((s) => h === s.domain || h.endsWith(`.${s.domain}`)).sort((a, b) => b.domain.length - a.domain.length);
+}
+
+/** The most specific bundled site a host belongs to, or undefined. */
+export function bundledSiteFor(host: string): Site | undefined {
+  return bundledSitesFor(host)[0];
 }

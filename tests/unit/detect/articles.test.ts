@@ -11,14 +11,15 @@ describe('legal articles', () => {
     expect(arts("Kazakhstan's Criminal Code Article 405 and Article 174 are used.")).toEqual([['Article 405', 'kz-cc-405'], ['Article 174', 'kz-cc-174']]);
   });
   it('reads Russian forms with the code named', () => {
-    expect(arts('Его обвинили по статье 174 УК РК.')).toEqual([['статье 174', 'kz-cc-174']]);
-    expect(arts('Статья 373 УК РК защищает Елбасы.')).toEqual([['Статья 373', 'kz-cc-373']]);
+    expect(arts('Его обвинили по статье 174 УК РК.')).toEqual([['статье 174 УК РК', 'kz-cc-174']]);
+    expect(arts('Его обвинили по статье 174 Уголовного кодекса Республики Казахстан.')).toEqual([['статье 174', 'kz-cc-174']]);
+    expect(arts('Статья 373 УК РК защищает Елбасы.')).toEqual([['Статья 373 УК РК', 'kz-cc-373']]);
     expect(arts('В Казахстане по ч. 2 ст. 405 Уголовного кодекса осудили активистов.')).toEqual([['ст. 405', 'kz-cc-405']]);
-    expect(arts('Таджикистан: осуждён по статье 307 УК РТ.')).toEqual([['статье 307', 'tj-cc-307']]);
+    expect(arts('Таджикистан: осуждён по статье 307 УК РТ.')).toEqual([['статье 307 УК РТ', 'tj-cc-307']]);
   });
   it('reads Kazakh forms where the number comes first', () => {
     expect(arts('Қылмыстық кодекстің 405 және 174-баптарына сәйкес')).toEqual([['405', 'kz-cc-405'], ['174-баптарына', 'kz-cc-174']]);
-    expect(arts('ҚР ҚК 373-бабы бойынша')).toEqual([['373-бабы', 'kz-cc-373']]);
+    expect(arts('ҚР ҚК 373-бабы бойынша')).toEqual([['ҚР ҚК 373-бабы', 'kz-cc-373']]);
     expect(arts('Қазақстан. Оған 405-бап бойынша айып тағылды.')).toEqual([['405-бап', 'kz-cc-405']]);
   });
   it("does not take Russia's Article 174 for Kazakhstan's", () => {
