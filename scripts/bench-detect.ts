@@ -93,17 +93,21 @@ function main(): void {
     const units = segs.reduce((a, s) => a + s.length, 0);
     const mbytes = (units * 2) / 1024 / 1024; // UTF-16 size; MB/s below is per million code units × 2 bytes
     let sink = 0;
+    const progress = (what: string): void => { if (args.includes('--progress')) process.stderr.write(`${label}: ${what}\n`); };
+    progress('floor');
     const floor = time(() => {
       let sum = 0;
       for (const s of segs) for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i);
       sink += sum;
     });
+    progress('match');
     const match = time(() => {
       const raw: RawHits = { cand: [], ctx: [], country: [], neg: [], art: [] };
       for (let i = 0; i < segs.length; i++) trie.scanSegment(segs[i]!, i, raw);
       sink += raw.cand.length;
     });
     let mentions = 0;
+    progress('full scan');
     const full = time(() => { mentions = detector.scan(segs, { lang: 'auto' }).mentions.length; });
     // RegExp alternation of the same aliases, longest first, whole words, case-insensitive.
     // Word edges as a class of Latin and Cyrillic letters and digits: the \p{L} form with the u flag runs ~50× slower still.
@@ -113,12 +117,14 @@ function main(): void {
     const joined = segs.join('\n');
     const sample = joined.slice(0, 256 * 1024);
     const scale = joined.length / sample.length;
+    progress('regexp');
     const rc0 = performance.now();
     let reCount = 0;
     const re = new RegExp(src + `(?:)`.repeat(label === 'reports' ? 1 : 2), 'gi'); // distinct source: no cache from a previous run
     for (const _m of sample.matchAll(re)) reCount++;
     const reCold = (performance.now() - rc0) * scale;
     const reWarm = time(() => { let c = 0; for (const _m of sample.matchAll(re)) c++; reCount = c; }, 0, 1) * scale;
+    progress('aho-corasick');
     const ac0 = performance.now();
     const ac = new AhoCorasick(aliases.map((a) => a.toLowerCase()));
     const acBuild = performance.now() - ac0;

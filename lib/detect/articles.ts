@@ -38,23 +38,37 @@ const CODE_PATTERNS: [RegExp, CodeKind][] = [
 ];
 
 /** A different instrument named right after the number: "Article 1 of CEDAW", "статьи 19 МПГПП". */
+/** Code names as they follow an article number. */
+const CODE_TAIL = [
+  'Criminal\\s+Code(?:\\s+of\\s+(?:the\\s+Republic\\s+of\\s+)?(?:Kazakhstan|Tajikistan|Kyrgyzstan))?', 'Code\\s+of\\s+Administrative\\s+Offen[cs]es', 'Administrative\\s+(?:Offen[cs]es\\s+)?Code',
+  'УК(?:\\s+(?:РК|РТ|КР))?(?!\\p{L})', 'КоАП(?:\\s+(?:РК|РТ|КР))?(?!\\p{L})', 'Уголовного\\s+кодекса(?:\\s+(?:Республики\\s+)?(?:Казахстан|Таджикистан|Кыргызстан|Кыргызской\\s+Республики)\\p{L}*)?', 'Кодекса\\s+об\\s+административных\\s+правонарушениях',
+].join('|');
+
 const OTHER_INSTRUMENT = new RegExp(
-  `^[\\s,]*(?:of\\s+(?:the\\s+)?|under\\s+(?:the\\s+)?)?(?:ICCPR|ICESCR|CEDAW|CAT\\b|UDHR|ECHR|Covenant|Convention|Universal|European|International|Declaration|Charter|Statute|Treaty|Law\\b|Labou?r\\s+Code|Civil\\s+Code|Tax\\s+Code|Code\\s+of\\s+Criminal\\s+Procedure|Criminal\\s+Procedur|Election|Electoral|МПГПП|МПЭСКП|Конвенц|Пакт|Всеобщ|Закона?|Трудов|Гражданск|Налогов|УПК|Уголовно-процессуальн|Избирательн|Заң|Еңбек|Азаматтық)`,
+  `^[\\s,]*(?:of\\s+(?:the\\s+)?|under\\s+(?:the\\s+)?)?(?:ICCPR|ICESCR|CEDAW|CAT\\b|UDHR|ECHR|Covenant|Convention|Universal|European|International|Declaration|Charter|Statute|Treaty|Law\\b|Labou?r\\s+Code|Civil\\s+Code|Tax\\s+Code|Code\\s+of\\s+Criminal\\s+Procedure|Criminal\\s+Procedur|Election|Electoral|МПГПП|МПЭСКП|Конвенц|Пакт|Всеобщ|Закона?|Трудов|Гражданск|Налогов|УПК|Уголовно-процессуальн|Избирательн)`,
   'iu',
 );
 
+/** Country names (stems, any case) and abbreviations (whole words, case as written: АҚШ must not match парақшасы). */
+/** Kazakh: another code or law named just before the number. */
+const KK_OTHER_BEFORE = /(?:еңбек|азаматтық|салық|процестік|іс\s+жүргізу|сайлау)\s+кодекс\p{L}*\s*$|(?:заң\p{L}*|конституция\p{L}*|конвенция\p{L}*|пакт\p{L}*)\s*$/iu;
+
 const COUNTRY_PATTERNS: [RegExp, Country][] = [
-  [new RegExp(`Kazakh|Qazaq|Казахстан|Қазақстан|${word('РК|ҚР|RK')}`, 'iu'), 'KZ'],
-  [new RegExp(`Tajik|Таджик|Тәжік|${word('РТ')}`, 'iu'), 'TJ'],
-  [new RegExp(`Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз|${word('КР')}`, 'u'), 'KG'],
-  [new RegExp(`Russia|Росси|Ресей|${word('РФ')}|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|Chin(?:a|ese)|Кита|Қытай|United\\s+States|\\bU\\.?S\\.?\\b|США|АҚШ|Britain|British|\\bUK\\b|France|French|German`, 'iu'), 'other'],
+  [new RegExp(`Kazakh|Qazaq|Казахстан|Қазақстан`, 'iu'), 'KZ'],
+  [new RegExp(word('РК|ҚР|RK'), 'u'), 'KZ'],
+  [new RegExp(`Tajik|Таджик|Тәжік`, 'iu'), 'TJ'],
+  [new RegExp(word('РТ|ТР'), 'u'), 'TJ'],
+  [new RegExp(`Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз`, 'iu'), 'KG'],
+  [new RegExp(word('КР'), 'u'), 'KG'],
+  [new RegExp(`Russia|Росси|Ресей|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|China|Chinese|Китай|Китая|Қытай|United\\s+States|Britain|British|France|French|German`, 'iu'), 'other'],
+  [new RegExp(word('РФ|США|АҚШ|US|U\\.S\\.|UK'), 'u'), 'other'],
 ];
 
 const NUM = '(\\d{1,4}(?:\\.\\d{1,3})?(?:-\\d{1,2})?)';
 const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'u');
 const NEXT_AFTER = new RegExp(`^\\s*(?:,\\s*(?:and|и|или|or)?|and|or|&|и|или|және|мен)\\s*(?:(?:Articles?|Art\\.|стат\\p{L}*|ст\\.)\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'iu');
 const LAST_BEFORE = /(\d{1,4})\s*[-‐‑–]?\s*$/u;
-const PREV_BEFORE = /(\d{1,4})\s*(?:,|және|мен|пен|бен|and|и|жəне)\s*$/u;
+const PREV_BEFORE = /(\d{1,4})\s*(?:,|және|мен|пен|бен|and|и|жəне|jäne|jane|men|pen|ben)\s*$/u;
 
 export interface ArticleHit {
   start: number;
@@ -158,7 +172,10 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
   }
   const lastEnd = nums[nums.length - 1]!.end;
   const after = sentenceAfter(s, Math.max(afterEnd, lastEnd));
-  if (OTHER_INSTRUMENT.test(after)) return { hits: [], codeSeen: null };
+  // Another instrument: named after the number in English and Russian, before it in Kazakh (Еңбек кодексінің 174-бабы).
+  if (form === F_KK || form === F_KK_LATN) {
+    if (KK_OTHER_BEFORE.test(s.slice(Math.max(0, nums[0]!.start - 60), nums[0]!.start))) return { hits: [], codeSeen: null };
+  } else if (OTHER_INSTRUMENT.test(after)) return { hits: [], codeSeen: null };
   const near = after.slice(0, 80);
   const before = sentenceBefore(s, nums[0]!.start);
   const namedCode = findCode(near) ?? findCode(before);
@@ -167,6 +184,10 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
   const kazakhCode = /қылмыстық|әкімшілік|(?<!\p{L})ҚК(?!\p{L})/iu.test(near + ' ' + before) || form === F_KK;
   const country = findCountry(near, before) ?? env.pageCountry ?? (kazakhCode ? 'KZ' : null);
   if (!code || !country) return { hits: [], codeSeen: namedCode };
+  // A code named right after the last number belongs to the mention ("статье 405 УК РК", "Article 405 of the
+  // Criminal Code"): it must not stand alone as a mention of the code itself.
+  const tailCode = new RegExp(`^(?:\\s*\\(\\d+\\))?\\s*(?:of\\s+(?:the\\s+)?)?(?:(?:Kazakhstan|Kazakh|Tajik|Tajikistan|Kyrgyz|Kyrgyzstan)(?:'s|’s)?\\s+)?(?:${CODE_TAIL})`, 'iu').exec(s.slice(lastEnd, lastEnd + 90));
+  if (tailCode && form !== F_KK && form !== F_KK_LATN) nums[nums.length - 1]!.end = lastEnd + tailCode[0].length;
   const hits: ArticleHit[] = [];
   for (const n of nums) {
     let e = env.law(country, code, n.num);

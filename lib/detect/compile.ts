@@ -84,11 +84,14 @@ function contextStem(words: Word[]): Word[] {
   return words;
 }
 
-/** How an ambiguous alias is written: 0 any case, 1 Capitalised, 2 UPPER CASE (the text must agree outside a confirming context). */
-function caseShape(text: string): number {
+/**
+ * How a name is written: 2 an acronym (WHO, ЕО: the text must be upper case too, "who" is not the WHO),
+ * 1 with a capital somewhere (the text must have one: желтоқсан the month is not Желтоқсан 1986), 0 lower case.
+ */
+export function caseShape(text: string): number {
   const letters = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
-  if (letters.length >= 2 && letters.every((c) => c === c.toUpperCase())) return 2;
-  if (letters.length && letters[0] === letters[0]!.toUpperCase()) return 1;
+  if (letters.length >= 2 && letters.length <= 6 && letters.every((c) => c === c.toUpperCase())) return 2;
+  if (letters.some((c) => c === c.toUpperCase())) return 1;
   return 0;
 }
 
@@ -120,8 +123,8 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     const names = [e.names.en, e.names.ru, e.names.kk, ...(e.names.kkLatn ? [e.names.kkLatn] : [])];
     // A full name that is also listed as ambiguous (a generic "Group 24") is matched only as the ambiguous alias.
     const ambKeys = new Set(e.ambiguousAliases.map((a) => foldKey(a.text)));
-    for (const n of names) if (!ambKeys.has(foldKey(n))) add(n, K_NAME, ei, 0);
-    for (const a of e.aliases) add(a.text, K_ALIAS, ei, 0);
+    for (const n of names) if (!ambKeys.has(foldKey(n))) add(n, K_NAME, ei, caseShape(n));
+    for (const a of e.aliases) add(a.text, K_ALIAS, ei, caseShape(a.text));
     for (const a of e.ambiguousAliases) {
       const ctx: number[] = [];
       for (const c of a.context) {

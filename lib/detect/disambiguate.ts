@@ -93,6 +93,36 @@ class SegIndex {
 }
 
 /** The case shape of a surface: does it agree with how the alias is written (1 Capitalised, 2 UPPER)? */
+/**
+ * A full name distinctive enough to stand on a page with no other Central Asia signal: two words
+ * or more and ten letters or more ("Mukhtar Ablyazov", not "Ak Zhol", which is also a road).
+ */
+function distinctive(surface: string): boolean {
+  let letters = 0, words = 0, inWord = false;
+  for (let i = 0; i < surface.length; i++) {
+    const f = FOLD[surface.charCodeAt(i)]!;
+    if (f <= STOP) { inWord = false; continue; }
+    if (f === IGN) continue;
+    letters++;
+    if (!inWord) { words++; inWord = true; }
+  }
+  return words >= 2 && letters >= 10;
+}
+
+/** Whether the surface is written the way a name of this case shape must be (see compile.ts caseShape). */
+export function caseFits(surface: string, shape: number): boolean {
+  if (shape === 0) return true;
+  let letters = 0, upper = 0, firstTwoUpper = 0;
+  for (const ch of surface) {
+    if (ch.toLowerCase() === ch.toUpperCase()) continue;
+    const up = ch !== ch.toLowerCase();
+    if (letters < 2 && up) firstTwoUpper++;
+    letters++;
+    if (up) upper++;
+  }
+  return shape === 2 ? firstTwoUpper >= Math.min(2, letters) : upper > 0;
+}
+
 function caseAgrees(surface: string, shape: number): boolean {
   if (shape === 0) return true;
   let first = true;
@@ -138,6 +168,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   const C = raw.cand;
   for (let i = 0; i < C.length; i += CAND_STRIDE) {
     if (C[i + 3] !== K_NAME) continue;
+    const surface = (segments[C[i]!] ?? '').slice(C[i + 1]!, C[i + 2]!);
+    if (!caseFits(surface, C[i + 5]!) || !distinctive(surface)) continue;
     const country = countries[C[i + 4]!];
     if (country && country !== 'other') ctx.countries[country]++;
   }
@@ -150,8 +182,9 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     const kind = C[i + 3]!, entity = C[i + 4]!;
     const country = countries[entity];
     const base = { seg: C[i]!, start: C[i + 1]!, end: C[i + 2]!, entity, score: C[i + 6]! };
+    if ((kind === K_NAME || kind === K_ALIAS) && !caseFits((segments[base.seg] ?? '').slice(base.start, base.end), C[i + 5]!)) continue;
     if (kind === K_NAME) {
-      if (country !== 'other' || signal) accepted.push({ ...base, via: 'name', prio: 3 });
+      if ((country !== 'other' && distinctive((segments[base.seg] ?? '').slice(base.start, base.end))) || signal) accepted.push({ ...base, via: 'name', prio: 3 });
     } else if (kind === K_ALIAS) {
       if (signal) accepted.push({ ...base, via: 'alias', prio: 2 });
     } else if (kind === K_AMBIG) ambiguous.push(i);
@@ -180,6 +213,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       const key = compiled.contextWords[id];
       if (key && idx.has(key, false, wFrom, wTo, cFrom, cTo)) { confirmed = 2; break; }
     }
+    if (!caseFits(s.slice(start, end), amb.shape === 2 ? 2 : amb.shape > 0 ? 1 : 0)) continue;
     if (!confirmed && signal) {
       const country = countries[entity]!;
       const surface = s.slice(start, end);
@@ -191,7 +225,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     const list = ambByPos.get(key) ?? [];
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
-    const score = confirmed === 2 ? C[i + 6]! + 20 + (seen.has(compiled.ids[entity]!) ? 5 : 0) : -2000 + (seen.has(compiled.ids[entity]!) ? 5 : 0);
+    const score = confirmed === 2 ? 5000 + C[i + 6]! + (seen.has(compiled.ids[entity]!) ? 5 : 0) : -2000 + (seen.has(compiled.ids[entity]!) ? 5 : 0);
     list.push({ seg, start, end, entity, via: 'ambiguous', score, prio: 1 });
     ambByPos.set(key, list);
   }

@@ -24,9 +24,10 @@ export interface Detector {
 
 /** Country signals from the page's address and language, before any word is read. */
 function hintSignals(ctx: PageContext, hints: PageHints): void {
-  if (hints.lang && /^kk\b/i.test(hints.lang)) ctx.countries.KZ++;
-  if (hints.lang && /^tg\b/i.test(hints.lang)) ctx.countries.TJ++;
-  if (hints.lang && /^ky\b/i.test(hints.lang)) ctx.countries.KG++;
+  // The page's language is not a signal by itself: a Kazakh weather page about Europe is Central-Asia-free.
+  // Tajik and Kyrgyz pages (tg, ky) are, since the dataset's names never appear there by chance.
+  if (typeof hints.lang === 'string' && /^tg\b/i.test(hints.lang)) ctx.countries.TJ++;
+  if (typeof hints.lang === 'string' && /^ky\b/i.test(hints.lang)) ctx.countries.KG++;
   if (!hints.url) return;
   let host = '';
   let path = '';

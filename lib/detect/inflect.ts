@@ -10,6 +10,7 @@ import { RU_PARADIGMS, RU_INDECLINABLE_ENDS, KK_SLOTS, KK_CYR_TO_LAT, EN_ENDINGS
 
 /** Paradigm ids 0..RU_PARADIGMS.length-1 are the Russian ones, in order; then these. */
 export const P_RU_INDECL = RU_PARADIGMS.length;
+const P_RU_ADJ = RU_PARADIGMS.findIndex((p) => p.name === 'ru-adj');
 export const P_LATIN = P_RU_INDECL + 1;
 /** Acronyms and very short words in Cyrillic: the bare form or a hyphenated ending only (ДВК-ның). */
 export const P_CYR_EXACT = P_LATIN + 1;
@@ -103,7 +104,7 @@ export function gluedValid(rem: string, paradigm: number, tail: string): boolean
   const m = RU_ENDING_MASK.get(rem);
   if (m !== undefined && (m >> paradigm) & 1) return true;
   if (paradigm === P_CYR_EXACT || paradigm === P_LAT_EXACT) return false;
-  if (paradigm === 0) return false; // Russian adjectives: Kazakh endings go on Kazakh words
+  if (paradigm === P_RU_ADJ) return false; // Russian adjectives: Kazakh endings go on Kazakh words
   if (!rem.startsWith(tail)) return false;
   const chain = paradigm === P_LATIN ? KK_LAT : KK_CYR;
   return rem.length > tail.length && kkChain(rem, chain, tail.length, 0);

@@ -91,17 +91,21 @@ export class Trie {
     this.asize = A;
     this.aidx = new Uint8Array(ALPHABET);
     letters.slice(0, A - 1).forEach((l, i) => { this.aidx[l] = i + 1; });
+    // A letter no edge uses still probes through its look-alike (a Latin o in a Cyrillic word).
+    for (let f = 1; f < ALPHABET; f++) if (!this.aidx[f] && ALT[f] && this.aidx[ALT[f]!]) this.aidx[f] = this.aidx[ALT[f]!]!;
     this.pairNode = new Int32Array(A * A).fill(-1);
-    for (const f of letters) {
-      const n1 = this.root[f]!;
-      if (n1 < 0 || !this.aidx[f]) continue;
-      for (let g = 1; g < ALPHABET; g++) {
-        // A letter outside the alphabet still pairs through its look-alike.
-        const ag = this.aidx[g] || (ALT[g] ? this.aidx[ALT[g]!]! : 0);
-        if (!ag) continue;
-        const nx = this.step(n1, g);
-        if (nx >= 0 && this.aidx[g]) this.pairNode[this.aidx[f]! * A + this.aidx[g]!] = nx;
-        else if (nx >= 0 && !this.aidx[g]) this.pairNode[this.aidx[f]! * A + ag] = Math.max(this.pairNode[this.aidx[f]! * A + ag]!, -1) === -1 ? nx : this.pairNode[this.aidx[f]! * A + ag]!;
+    // Only the root's children's own edges: direct labels first, then their look-alikes where free.
+    for (let r = this.edgeStart[0]!; r < this.edgeStart[1]!; r++) {
+      const f = this.edgeLabel[r]!, n1 = r + 1, a1 = this.aidx[f]!;
+      if (!a1 || f === SEP_LABEL) continue;
+      for (let e = this.edgeStart[n1]!; e < this.edgeStart[n1 + 1]!; e++) {
+        const g = this.edgeLabel[e]!;
+        if (g !== SEP_LABEL && g < ALPHABET && this.aidx[g]) this.pairNode[a1 * A + this.aidx[g]!] = e + 1;
+      }
+      for (let e = this.edgeStart[n1]!; e < this.edgeStart[n1 + 1]!; e++) {
+        const g = this.edgeLabel[e]!;
+        const ag = g < ALPHABET ? ALT[g]! : 0;
+        if (ag && this.aidx[ag] && this.pairNode[a1 * A + this.aidx[ag]!]! < 0) this.pairNode[a1 * A + this.aidx[ag]!] = e + 1;
       }
     }
     // Nodes where the walk has work to do (outputs, inflected inner words, a separator edge).

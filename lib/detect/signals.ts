@@ -33,6 +33,10 @@ export const FOREIGN_MARKERS: string[] = [
   'US', 'U.S', 'USA', 'American', 'America', 'IMF', 'Democrats', 'Republican', 'Biden', 'Obama', 'Trump', 'Clinton', 'Japan', 'Russia',
   'США', 'американ', 'Америк', 'МВФ', 'Япони', 'демократов', 'республикан',
   'АҚШ', 'ХВҚ', 'Жапони',
+  // Other countries named right beside a generic party or group name: Демократическая партия Италии.
+  'Italy', 'Italian', 'Germany', 'German', 'France', 'French', 'Britain', 'British', 'Japan', 'Japanese', 'Serbia', 'Albania', 'Cyprus', 'Korea', 'Mongolia', 'Georgia', 'Moldova', 'Ukraine', 'Poland',
+  'Итали', 'Германи', 'Франци', 'Британи', 'Сербии', 'Албани', 'Кипр', 'Коре', 'Монголи', 'Грузи', 'Молдов', 'Украин', 'Польш', 'немецк', 'итальянск', 'французск', 'британск', 'японск',
+  'Италия', 'Германия', 'Франция', 'Ұлыбритания', 'Корея', 'Моңғолия', 'Грузия', 'Украина', 'Польша',
 ];
 
 /** Web hosts that are about one country, and host suffixes by country: a page's country before any word is read. */

@@ -59,6 +59,13 @@ export const RU_PARADIGMS: RuParadigm[] = [
     endings: ['ь', 'я', 'ю', 'ем', 'е', 'и', 'ей', 'ям'],
   },
   {
+    // Names in -й after a vowel: Мамай, Мамая, Мамаю, Мамаем; Балтабай, Балтабая (й folds to и, hence the spelling).
+    name: 'ru-short-i',
+    drops: ['ай', 'яй', 'ей', 'уй', 'юй'],
+    strip: 1,
+    endings: ['й', 'я', 'ю', 'ем', 'е', 'и', 'ям', 'ями', 'ях', 'ев'],
+  },
+  {
     // Consonant-final masculine names and nouns: Аблязов, Аблязова, Аблязову, Аблязовым, Аблязове.
     // Not -ой: Назарбаевой is Dariga Nazarbayeva, never Nursultan.
     name: 'ru-cons',

@@ -1,7 +1,7 @@
 // Annotates one document: reads its blocks in slices (viewport first), finds mentions, paints them, keeps up with changes.
 import type { Detector, Mention, PageContext } from '../detect/index.ts';
 import type { PageSummary } from '../messages/protocol.ts';
-import { BlockCollector, locate, type Block, type CollectOptions } from './blocks.ts';
+import { BlockCollector, isSkipped, locate, type Block, type CollectOptions } from './blocks.ts';
 import { HighlightPainter, type MarkStyles, type PaintedMention } from './highlights.ts';
 import { isDarkPage } from './theme.ts';
 import { splitLongSegments } from './segments.ts';
@@ -89,6 +89,14 @@ export class Annotator {
     this.counts.clear();
     this.context = undefined;
     this.fullPass();
+  }
+
+  /**
+   * A history navigation was reported: rescan only when the address really changed. The report is a DOM event a page
+   * can forge (its name is public), and a rescan of a large page costs seconds of slices.
+   */
+  rescanIfMoved(): void {
+    if (this.running && (this.doc.location?.href ?? '') !== this.lastUrl) this.rescan();
   }
 
   /** The reader said "wrong match": drop that entity's marks now. */
@@ -228,6 +236,7 @@ export class Annotator {
   private flushMutations(): void {
     this.frameQueued = false;
     if (!this.running) return;
+    const host = this.opts.ownHost?.() ?? null;
     const count = this.dirtyCount;
     const targets = [...this.dirty];
     this.dirty.clear();
@@ -242,7 +251,10 @@ export class Annotator {
       });
       return;
     }
-    const blocks = outermost(targets.map((t) => blockAncestor(t)).filter((n): n is Node => n !== null));
+    // A change inside an editor, a form field or our own UI is never read: the collector skips those subtrees only
+    // below the root it is given, and here the root is the changed block itself (typing in a contenteditable).
+    const ignore = host;
+    const blocks = outermost(targets.map((t) => blockAncestor(t)).filter((n): n is Node => n !== null && !insideSkipped(n, ignore)));
     if (!blocks.length) return;
     const gen = this.generation;
     const stale = this.painter.mentions().filter((m) => blocks.some((b) => b.contains(m.range.startContainer)));
@@ -292,6 +304,15 @@ function blockAncestor(node: Node): Node | null {
     n = n.parentNode;
   }
   return n && n.nodeType === 11 ? n : null;
+}
+
+/** Whether a node is in a subtree the collector never reads (an editor, a field, code, our UI), up to its tree's root. */
+function insideSkipped(node: Node, ignore: Element | null): boolean {
+  for (let n: Node | null = node; n && n.nodeType === 1; n = n.parentNode) {
+    const el = n as Element;
+    if (isSkipped(el, { ignore }) || (el as HTMLElement).isContentEditable === true) return true;
+  }
+  return false;
 }
 
 /** Drops nodes inside another listed node, so a block is read once. */

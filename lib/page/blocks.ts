@@ -33,6 +33,9 @@ export interface CollectOptions {
 }
 
 const TEXT_NODE = 3;
+/** advance() pauses a climb after this many levels (see there). */
+const CLIMB_STEP = 64;
+const PAUSE = Symbol('pause');
 const ELEMENT_NODE = 1;
 
 /** Whether an element's subtree is left out entirely. */
@@ -57,6 +60,8 @@ export class BlockCollector {
   private cur: Block | null = null;
   private done = false;
   private started = false;
+  /** In the middle of climbing back up (see advance). */
+  private climbing = false;
 
   constructor(
     private readonly root: Node,
@@ -95,6 +100,10 @@ export class BlockCollector {
       // Ask the clock only every 256 nodes: performance.now() costs more than a node.
       if ((++checks & 255) === 0 && !more()) break;
       const node = this.advance();
+      if (node === PAUSE) {
+        if (!more()) break;
+        continue;
+      }
       if (!node) {
         this.close();
         this.done = true;
@@ -117,8 +126,12 @@ export class BlockCollector {
     return this.blocks.slice(first);
   }
 
-  /** Depth-first order through the walker, closing the current block when a block element starts or ends. */
-  private advance(): Node | null {
+  /**
+   * Depth-first order through the walker, closing the current block when a block element starts or ends. Climbing
+   * back up from the bottom of a deep tree (5,000 levels) is paused every CLIMB_STEP levels, so `step()` can give the
+   * page its main thread back in the middle of a climb instead of running one unbounded loop.
+   */
+  private advance(): Node | null | typeof PAUSE {
     const w = this.walker;
     if (!this.started) {
       this.started = true;
@@ -126,21 +139,29 @@ export class BlockCollector {
       if (c && isBlockNode(c)) this.close();
       return c;
     }
-    const down = w.firstChild();
-    if (down) {
-      if (isBlockNode(down)) this.close();
-      return down;
+    if (!this.climbing) {
+      const down = w.firstChild();
+      if (down) {
+        if (isBlockNode(down)) this.close();
+        return down;
+      }
     }
-    for (;;) {
+    this.climbing = true;
+    for (let levels = 0; ; levels++) {
+      if (levels === CLIMB_STEP) return PAUSE;
       const cur = w.currentNode;
       if (isBlockNode(cur)) this.close();
       const next = w.nextSibling();
       if (next) {
+        this.climbing = false;
         if (isBlockNode(next)) this.close();
         return next;
       }
       const up = w.parentNode();
-      if (!up || up === this.root) return null;
+      if (!up || up === this.root) {
+        this.climbing = false;
+        return null;
+      }
     }
   }
 

@@ -54,6 +54,8 @@ export class Interactions {
   }
 
   private onMove(e: MouseEvent): void {
+    // Only the reader's own input counts: a page's script can dispatch mouse and key events at our marks.
+    if (!e.isTrusted) return;
     if (this.hooks.isOurs(e.target)) {
       // On the card: keep it open.
       if (this.leaveTimer) clearTimeout(this.leaveTimer);
@@ -86,7 +88,7 @@ export class Interactions {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.hooks.isOurs(e.target)) return;
+    if (!e.isTrusted || this.hooks.isOurs(e.target)) return;
     const m = this.painter.mentionAt(this.doc, e.clientX, e.clientY);
     if (m) {
       // No preventDefault: inside a link, the click still follows the link.
@@ -135,6 +137,7 @@ export class Interactions {
   }
 
   private onKey(e: KeyboardEvent): void {
+    if (!e.isTrusted) return;
     if (e.key === 'Escape' && this.hooks.isOpen()) {
       this.hooks.close();
       e.stopPropagation();

@@ -1,5 +1,6 @@
 // Wires the content script: asks whether this site is on, answers the background, runs the annotator and the card.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import compiled from '../../data/compiled/matcher.json';
 import { loadMatcher } from '../detect/index.ts';
 import type { CompiledMatcher } from '../detect/types.ts';
@@ -32,8 +33,28 @@ function pageText(max: number): string {
   return out.join('\n\n').slice(0, max);
 }
 
+/** This world's newest copy of the script (content scripts of one extension share a world per frame). */
+const world = globalThis as { __cacContentCopy?: string };
+
 export function startContent(ctx: ContentScriptContext): void {
   const top = window.top === window;
+  // WXT invalidates ctx on its "a newer copy started" DOM event, whose name is built from our public extension id and
+  // which WXT itself announces to the page with window.postMessage: any page can forge it and switch us off
+  // (tests/e2e/hostile.test.ts). So an invalidation counts only when the extension is really gone, or a newer copy of
+  // this script has started in this same world (its main() runs in the same task as the event, hence the timeout).
+  const copy = Math.random().toString(36).slice(2);
+  world.__cacContentCopy = copy;
+  const extensionGone = (): boolean => {
+    try {
+      return !browser.runtime?.id;
+    } catch {
+      return true;
+    }
+  };
+  const alive = (): boolean => world.__cacContentCopy === copy && !extensionGone();
+  const onReallyInvalidated = (fn: () => void) => ctx.onInvalidated(() => setTimeout(() => {
+    if (!alive()) fn();
+  }, 0));
   let suppressed = new Set<string>();
   let watched = watchMatcher([]);
   let markStyles: MarkStyles = DEFAULT_MARK_STYLES;
@@ -52,7 +73,7 @@ export function startContent(ctx: ContentScriptContext): void {
     watched: () => watched,
     markStyles: () => markStyles,
     onSummary: (summary: PageSummary) => {
-      if (top && ctx.isValid) void callFromContent('pageMentions', summary).catch(() => undefined);
+      if (top && alive()) void callFromContent('pageMentions', summary).catch(() => undefined);
     },
   });
   const lang = () => (cardLang === 'page' ? contentLang(annotator.summary().lang) : cardLang);
@@ -132,9 +153,10 @@ export function startContent(ctx: ContentScriptContext): void {
     ui?.remove();
     ui = null;
   };
-  ctx.onInvalidated(stop);
+  onReallyInvalidated(stop);
   // Single-page apps: WXT reports history navigations; the annotator also notices a changed address on its own.
-  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.rescan());
+  // The event can be forged by the page: rescan only when the address did change.
+  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.rescanIfMoved());
 
   if (top) {
     const stopListening = listen(
@@ -170,7 +192,7 @@ export function startContent(ctx: ContentScriptContext): void {
         },
       }, fromOwnBackground),
     );
-    ctx.onInvalidated(stopListening);
+    onReallyInvalidated(stopListening);
   }
 
   void (async () => {
@@ -180,7 +202,7 @@ export function startContent(ctx: ContentScriptContext): void {
       watched = watchMatcher(reply.watched);
       markStyles = reply.markStyles;
       cardLang = reply.cardLang;
-      if (reply.enabled && ctx.isValid) start();
+      if (reply.enabled && alive()) start();
     } catch {
       // The extension was reloaded under us: this copy of the script has nothing left to do.
     }

@@ -55,7 +55,7 @@ export interface BrowserResults {
 export interface BenchResults {
   date: string;
   machine: { cpu: string; cores: number; memoryGB: number; os: string; node: string };
-  config: { samples: number; capMs: number; pagesFromReports: boolean; aliases: number; marks500: number; notes: string[] };
+  config: { samples: number; capMs: number; mark500CapMs: number; cellBudgetMs: number; pagesFromReports: boolean; aliases: number; marks500: number; notes: string[] };
   pages: { id: string; title: string; textChars: number; elements: number; htmlBytes: number; source: string }[];
   browsers: BrowserResults[];
   durationS: number;

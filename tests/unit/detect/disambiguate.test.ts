@@ -9,7 +9,7 @@ describe('ambiguous aliases need context', () => {
   });
   it('leaves the street (көше) alone on a Kazakh page', () => {
     expect(ids('Алматыдағы Абай көшесінде жол жөндеу басталды. Көше бойында көлік көп.', { lang: 'kk' })).toEqual([]);
-    expect(ids(['Тоқаев келді.', 'Көше жабылды, көшеде адам көп.'], { lang: 'kk' })).toEqual(['kassym-jomart-tokayev']);
+    expect(ids(['Тоқаев келді.', 'Көше жабылды, көшеде адам көп.'], { lang: 'kk', url: 'https://kaz.nur.kz/1' })).toEqual(['kassym-jomart-tokayev']);
   });
   it('does not take the US Democratic Party for the Kazakh one', () => {
     expect(ids('Kazakhstan watched as the US Democratic Party held its convention.')).toEqual([]);
@@ -56,7 +56,8 @@ describe('pages without a Central Asia signal', () => {
   });
   it('take a country from the address or the language', () => {
     expect(ids('Tokayev signed the law.', { url: 'https://www.inform.kz/en/x' })).toEqual(['kassym-jomart-tokayev']);
-    expect(ids('Тоқаев заңға қол қойды.', { lang: 'kk' })).toEqual(['kassym-jomart-tokayev']);
+    expect(ids('Тоқаев заңға қол қойды.', { lang: 'kk' })).toEqual([]);
+    expect(ids('Тоқаев заңға қол қойды.', { lang: 'kk', url: 'https://kaz.tengrinews.kz/x' })).toEqual(['kassym-jomart-tokayev']);
   });
 });
 

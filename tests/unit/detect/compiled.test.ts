@@ -1,0 +1,35 @@
+// The compiled dataset the content script loads: small, quick to load, and the same as a fresh compile.
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { compileMatcher, loadMatcher, type CompiledMatcher } from '../../../lib/detect/index.ts';
+import { loadDataset, COMPILED_FILE } from '../../../scripts/compile-dictionary.ts';
+
+const { entries } = loadDataset();
+
+describe('compiled matcher', () => {
+  it('compiles the dataset within the size budget (150 KB gzipped)', () => {
+    const json = JSON.stringify(compileMatcher(entries));
+    expect(gzipSync(json).length).toBeLessThan(150 * 1024);
+  });
+  it('loads (JSON.parse + decode) in a few milliseconds', () => {
+    const json = JSON.stringify(compileMatcher(entries));
+    loadMatcher(JSON.parse(json) as CompiledMatcher);
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      loadMatcher(JSON.parse(json) as CompiledMatcher);
+      best = Math.min(best, performance.now() - t);
+    }
+    expect(best).toBeLessThan(5);
+  });
+  it('knows every entity id of the dataset', () => {
+    const d = loadMatcher(compileMatcher(entries));
+    expect(new Set(d.entityIds())).toEqual(new Set(entries.map((e) => e.id)));
+  });
+  it.skipIf(!existsSync(COMPILED_FILE))('data/compiled/matcher.json is a valid compiled matcher', () => {
+    const c = JSON.parse(readFileSync(COMPILED_FILE, 'utf8')) as CompiledMatcher;
+    expect(c.v).toBe(1);
+    expect(() => loadMatcher(c).scan(['Kazakhstan: Tokayev'])).not.toThrow();
+  });
+});
