@@ -60,7 +60,7 @@ async function answer(router: ReturnType<typeof createRouter>, message: unknown,
 }
 
 function errorCode(r: Result | typeof NOT_MINE): string {
-  if (r === NOT_MINE) return 'NOT_MINE';
+  if (typeof r === 'symbol') return 'NOT_MINE';
   if (r.ok) return 'ok';
   expect(typeof r.error.message).toBe('string');
   expect(r.error.message.length).toBeGreaterThan(0);
@@ -168,7 +168,7 @@ describe('router: the background receiving page calls', () => {
     const proxy = new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
     for (const m of [hostile, proxy, { channel: 'cac:page', type: 'getEntity', payload: proxy }]) {
       const r = await answer(router, m, SENDERS.ownPage);
-      expect(r === NOT_MINE ? 'NOT_MINE' : r.ok).toBe(false);
+      expect(typeof r === 'symbol' ? 'NOT_MINE' : r.ok).toBe(false);
     }
     expect(seen).toEqual([]);
   });
