@@ -12,15 +12,15 @@ export interface Block {
 
 /** Elements whose content is never read: code, form fields, editors, our own UI. */
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE',
-  'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT', 'EMBED', 'HEAD', 'TITLE', 'KBD', 'SAMP', 'BUTTON',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre',
+  'svg', 'math', 'canvas', 'video', 'audio', 'iframe', 'object', 'embed', 'head', 'title', 'kbd', 'samp', 'button',
 ]);
 
 /** Elements that start and end a block of text. Inline elements (a, b, span, em …) join their neighbours. */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML',
-  'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
+  'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
 export interface CollectOptions {
@@ -40,9 +40,11 @@ const ELEMENT_NODE = 1;
 
 /** Whether an element's subtree is left out entirely. */
 export function isSkipped(el: Element, opts: CollectOptions): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIP.has(tag)) return true;
+  // localName is lower case and allocates nothing: this runs for every element of the page.
+  if (SKIP.has(el.localName)) return true;
   if (el === opts.ignore) return true;
+  // Most elements carry no attribute at all: one call answers for them.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
@@ -68,24 +70,34 @@ export class BlockCollector {
     private readonly opts: CollectOptions = {},
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    // The walker's parentNode() runs the filter on ancestors again: report each shadow root once.
-    const seenShadows = new WeakSet<ShadowRoot>();
-    const accept = (node: Node): number => {
-      if (node.nodeType !== ELEMENT_NODE) return 1; // FILTER_ACCEPT
-      const el = node as Element;
-      if (isSkipped(el, opts)) return 2; // FILTER_REJECT: the whole subtree
-      const shadow = el.shadowRoot;
-      if (shadow && opts.onShadowRoot && !seenShadows.has(shadow)) {
-        seenShadows.add(shadow);
-        opts.onShadowRoot(shadow);
-      }
-      if (opts.isHidden && BLOCK.has(el.tagName.toUpperCase()) && opts.isHidden(el)) return 2;
-      return 1;
-    };
-    // 0x1 | 0x4: elements and text.
-    const tw = doc.createTreeWalker(root, 0x1 | 0x4, { acceptNode: accept });
+    // 0x1 | 0x4: elements and text. No filter: a JS filter costs a call from the engine per node; the walk decides
+    // itself not to descend into skipped elements, which is what FILTER_REJECT would do.
+    const tw = doc.createTreeWalker(root, 0x1 | 0x4);
     // Browsers: the TreeWalker itself. DOMs without walker navigation (linkedom in the CLI): the same walk by hand.
-    this.walker = typeof tw.firstChild === 'function' ? tw : new ManualWalker(root, accept);
+    this.walker = typeof tw.firstChild === 'function' ? tw : new ManualWalker(root);
+  }
+
+  /** Whether the walk may go into the node just reached: not into text, skipped or hidden elements. */
+  private descend = false;
+
+  /** Takes note of a node the walk reached: block boundaries, skipped subtrees, shadow roots. */
+  private arrive(node: Node): Node {
+    if (node.nodeType !== ELEMENT_NODE) {
+      this.descend = false;
+      return node;
+    }
+    const el = node as Element;
+    const block = BLOCK.has(el.localName);
+    if (block) this.close();
+    const opts = this.opts;
+    if (isSkipped(el, opts) || (block && opts.isHidden?.(el))) {
+      this.descend = false;
+      return node;
+    }
+    this.descend = true;
+    const shadow = el.shadowRoot;
+    if (shadow && opts.onShadowRoot) opts.onShadowRoot(shadow);
+    return node;
   }
 
   get finished(): boolean {
@@ -136,15 +148,11 @@ export class BlockCollector {
     if (!this.started) {
       this.started = true;
       const c = w.firstChild();
-      if (c && isBlockNode(c)) this.close();
-      return c;
+      return c && this.arrive(c);
     }
-    if (!this.climbing) {
+    if (!this.climbing && this.descend) {
       const down = w.firstChild();
-      if (down) {
-        if (isBlockNode(down)) this.close();
-        return down;
-      }
+      if (down) return this.arrive(down);
     }
     this.climbing = true;
     for (let levels = 0; ; levels++) {
@@ -154,8 +162,7 @@ export class BlockCollector {
       const next = w.nextSibling();
       if (next) {
         this.climbing = false;
-        if (isBlockNode(next)) this.close();
-        return next;
+        return this.arrive(next);
       }
       const up = w.parentNode();
       if (!up || up === this.root) {
@@ -181,19 +188,16 @@ interface Walker {
   parentNode(): Node | null;
 }
 
-/** TreeWalker navigation with FILTER_REJECT semantics (a rejected node's subtree is skipped), over plain node links. */
+/** TreeWalker navigation over elements and text (SHOW_ELEMENT | SHOW_TEXT), by plain node links. */
 class ManualWalker implements Walker {
   currentNode: Node;
 
-  constructor(
-    private readonly root: Node,
-    private readonly accept: (n: Node) => number,
-  ) {
+  constructor(private readonly root: Node) {
     this.currentNode = root;
   }
 
   private ok(n: Node): boolean {
-    return (n.nodeType === ELEMENT_NODE || n.nodeType === TEXT_NODE) && this.accept(n) === 1;
+    return n.nodeType === ELEMENT_NODE || n.nodeType === TEXT_NODE;
   }
 
   firstChild(): Node | null {
@@ -220,7 +224,7 @@ class ManualWalker implements Walker {
 }
 
 function isBlockNode(n: Node): boolean {
-  return n.nodeType === ELEMENT_NODE && BLOCK.has((n as Element).tagName.toUpperCase());
+  return n.nodeType === ELEMENT_NODE && BLOCK.has((n as Element).localName);
 }
 
 function isBlank(s: string): boolean {

@@ -222,6 +222,33 @@ for (const name of browsersUnderTest()) {
       }
     });
 
+    test(`[${name}] imported sightings holding HTML and script payloads are listed as text`, async () => {
+      const browser = await launch(name);
+      try {
+        const ext = await extensionPage(browser);
+        const markup = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script><svg onload="document.title=\'pwned\'">';
+        const records = makeSightings(3, 11).map((s) => ({ ...s, entityName: `${s.entityName} ${markup}`.slice(0, 300), pageTitle: markup, note: markup, quote: markup }));
+        const imported = await callBackground<{ imported: number }>(ext, 'importSightings', { content: exportJson(records, '2024-05-01T10:00:00.000Z') });
+        assert.equal(imported.imported, 3);
+        const popup = await browser.newPage();
+        await popup.goto(`${browser.extensionOrigin}/popup.html?view=sightings`);
+        await popup.waitFor(() => document.querySelectorAll('[data-testid=sighting]').length === 3, undefined, 10000);
+        await sleep(300);
+        const seen = await popup.evaluate(() => ({
+          live: document.querySelectorAll('[data-testid=sighting] img, [data-testid=sighting] script, [data-testid=sighting] svg').length,
+          text: [...document.querySelectorAll('[data-testid=sighting]')].map((e) => e.textContent ?? '').join('\n'),
+          title: document.title,
+          links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
+        }));
+        assert.equal(seen.live, 0, 'no element made from an imported string');
+        assert.ok(seen.text.includes('<img src=x onerror='), 'the markup is shown as text');
+        assert.notEqual(seen.title, 'pwned', 'no payload ran');
+        for (const href of seen.links) assert.match(href, /^(https?:\/\/|#|$)/, `links are http(s) only (${href})`);
+      } finally {
+        await browser.close();
+      }
+    });
+
     test(`[${name}] 10,000 sightings: the popup's list and the export stay fast`, async () => {
       const browser = await launch(name);
       try {
