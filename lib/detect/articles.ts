@@ -44,6 +44,8 @@ const CODE_TAIL = [
   'УК(?:\\s+(?:РК|РТ|КР))?(?!\\p{L})', 'КоАП(?:\\s+(?:РК|РТ|КР))?(?!\\p{L})', 'Уголовного\\s+кодекса(?:\\s+(?:Республики\\s+)?(?:Казахстан|Таджикистан|Кыргызстан|Кыргызской\\s+Республики)\\p{L}*)?', 'Кодекса\\s+об\\s+административных\\s+правонарушениях',
 ].join('|');
 
+const TAIL_CODE = new RegExp(`^(?:\\s*\\(\\d+\\))?\\s*(?:of\\s+(?:the\\s+)?)?(?:(?:Kazakhstan|Kazakh|Tajik|Tajikistan|Kyrgyz|Kyrgyzstan)(?:'s|’s)?\\s+)?(?:${CODE_TAIL})`, 'iu');
+
 const OTHER_INSTRUMENT = new RegExp(
   `^[\\s,]*(?:of\\s+(?:the\\s+)?|under\\s+(?:the\\s+)?)?(?:ICCPR|ICESCR|CEDAW|CAT\\b|UDHR|ECHR|Covenant|Convention|Universal|European|International|Declaration|Charter|Statute|Treaty|Law\\b|Labou?r\\s+Code|Civil\\s+Code|Tax\\s+Code|Code\\s+of\\s+Criminal\\s+Procedure|Criminal\\s+Procedur|Election|Electoral|МПГПП|МПЭСКП|Конвенц|Пакт|Всеобщ|Закона?|Трудов|Гражданск|Налогов|УПК|Уголовно-процессуальн|Избирательн)`,
   'iu',
@@ -63,6 +65,9 @@ const COUNTRY_PATTERNS: [RegExp, Country][] = [
   [new RegExp(`Russia|Росси|Ресей|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|China|Chinese|Китай|Китая|Қытай|United\\s+States|Britain|British|France|French|German`, 'iu'), 'other'],
   [new RegExp(word('РФ|США|АҚШ|US|U\\.S\\.|UK'), 'u'), 'other'],
 ];
+
+/** The same patterns, global, compiled once (a RegExp built per call would cost a compile per article). */
+const COUNTRY_PATTERNS_G: [RegExp, Country][] = COUNTRY_PATTERNS.map(([re, c]) => [new RegExp(re.source, re.flags + 'g'), c]);
 
 const NUM = '(\\d{1,4}(?:\\.\\d{1,3})?(?:-\\d{1,2})?)';
 const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'u');
@@ -119,8 +124,8 @@ function findCountry(near: string, before: string): Country | null {
   }
   if (best) return best;
   let lastAt = -1;
-  for (const [re, c] of COUNTRY_PATTERNS) {
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  for (const [g, c] of COUNTRY_PATTERNS_G) {
+    g.lastIndex = 0;
     for (let m = g.exec(before); m; m = g.exec(before)) {
       if (m.index > lastAt) { lastAt = m.index; best = c; }
       if (m[0].length === 0) g.lastIndex++;
@@ -186,7 +191,7 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
   if (!code || !country) return { hits: [], codeSeen: namedCode };
   // A code named right after the last number belongs to the mention ("статье 405 УК РК", "Article 405 of the
   // Criminal Code"): it must not stand alone as a mention of the code itself.
-  const tailCode = new RegExp(`^(?:\\s*\\(\\d+\\))?\\s*(?:of\\s+(?:the\\s+)?)?(?:(?:Kazakhstan|Kazakh|Tajik|Tajikistan|Kyrgyz|Kyrgyzstan)(?:'s|’s)?\\s+)?(?:${CODE_TAIL})`, 'iu').exec(s.slice(lastEnd, lastEnd + 90));
+  const tailCode = TAIL_CODE.exec(s.slice(lastEnd, lastEnd + 90));
   if (tailCode && form !== F_KK && form !== F_KK_LATN) nums[nums.length - 1]!.end = lastEnd + tailCode[0].length;
   const hits: ArticleHit[] = [];
   for (const n of nums) {

@@ -1,6 +1,6 @@
 // Turns raw hits into mentions: page signals, context rules for ambiguous aliases, legal articles, longest match without overlaps.
 import type { Country } from '../data/schema.ts';
-import { FOLD, IGN, STOP, SEP, foldText, foldKey, type Folded } from './normalise.ts';
+import { FOLD, IGN, STOP, SEP, foldKey } from './normalise.ts';
 import { FOREIGN_MARKERS } from './signals.ts';
 import { CAND_STRIDE, type RawHits } from './matcher.ts';
 import { articlesAt, type CodeKind } from './articles.ts';
@@ -42,54 +42,43 @@ export const hasSignal = (ctx: PageContext): boolean => ctx.region > 0 || CA.som
 /** Foreign markers, folded; short or upper-case ones must be whole words (US is not "used"). */
 const NEG_KEYS: { key: string; whole: boolean }[] = FOREIGN_MARKERS.map((m) => ({ key: foldKey(m), whole: m.length <= 4 || m === m.toUpperCase() })).filter((x) => x.key);
 
-/**
- * A segment folded once, with the word-start positions of each key found in it computed once:
- * checking many ambiguous candidates in one segment then costs a binary search each, not a re-fold.
- */
-class SegIndex {
-  readonly folded: Folded;
-  private readonly found = new Map<string, number[]>();
-  constructor(s: string) { this.folded = foldText(s); }
+const WBUF = new Uint16Array(4 * CONTEXT_WINDOW + 1024);
 
-  /** Folded index of the first folded character at or after original offset `o`. */
-  at(o: number): number {
-    const m = this.folded.map;
-    let a = 0, b = m.length - 1;
-    while (a < b) { const c = (a + b) >> 1; if (m[c]! < o) a = c + 1; else b = c; }
-    return a;
-  }
-
-  private positions(key: string, whole: boolean): number[] {
-    const id = (whole ? '1' : '0') + key;
-    let list = this.found.get(id);
-    if (list) return list;
-    list = [];
-    const t = this.folded.text;
-    for (let p = t.indexOf(key); p >= 0; p = t.indexOf(key, p + key.length)) {
-      if (p > 0 && t.charCodeAt(p - 1) > 0x2e) continue;
-      if (whole) {
-        const e = p + key.length;
-        const next = e < t.length ? t.charCodeAt(e) : 0;
-        const after = e + 1 < t.length ? t.charCodeAt(e + 1) : 0;
-        if (!(next <= 0x2e || (next === 0x73 && after <= 0x2e))) continue;
-      }
-      list.push(p);
+/** Folded text of s[from, to) (separator runs as one space or stop) and the folded range of the candidate [start, end) in it. */
+function windowOf(s: string, from: number, to: number, start: number, end: number): { text: string; cFrom: number; cTo: number } {
+  const a = Math.max(0, from), b = Math.min(s.length, to, a + WBUF.length - 1);
+  let n = 0, cFrom = -1, cTo = -1, prevSep = false;
+  for (let i = a; i < b; i++) {
+    if (cFrom < 0 && i >= start) cFrom = n;
+    if (cTo < 0 && i >= end) cTo = n;
+    const f = FOLD[s.charCodeAt(i)]!;
+    if (f === IGN) continue;
+    if (f <= STOP) {
+      if (prevSep) { if (f === STOP) WBUF[n - 1] = 0x2e; continue; }
+      WBUF[n++] = f === STOP ? 0x2e : f === 1 ? 0x2d : 0x20;
+      prevSep = true;
+      continue;
     }
-    this.found.set(id, list);
-    return list;
+    prevSep = false;
+    WBUF[n++] = f;
   }
+  if (cFrom < 0) cFrom = n;
+  if (cTo < 0) cTo = n;
+  return { text: String.fromCharCode.apply(null, WBUF.subarray(0, n) as unknown as number[]), cFrom, cTo };
+}
 
-  /** Whether `key` starts a word in folded range [from, to) outside the candidate's own [skipFrom, skipTo). */
-  has(key: string, whole: boolean, from: number, to: number, skipFrom: number, skipTo: number): boolean {
-    const list = this.positions(key, whole);
-    let a = 0, b = list.length;
-    while (a < b) { const c = (a + b) >> 1; if (list[c]! < from) a = c + 1; else b = c; }
-    for (let i = a; i < list.length && list[i]! < to; i++) {
-      const p = list[i]!;
-      if (!(p < skipTo && p + key.length > skipFrom)) return true;
-    }
-    return false;
+/** Whether `key` starts a word of the folded window (whole word, or with an English s, if `whole`) outside [skipFrom, skipTo). */
+function windowHas(text: string, key: string, whole: boolean, skipFrom: number, skipTo: number): boolean {
+  for (let p = text.indexOf(key); p >= 0; p = text.indexOf(key, p + 1)) {
+    if (p > 0 && text.charCodeAt(p - 1) > 0x2e) continue;
+    if (p < skipTo && p + key.length > skipFrom) continue;
+    if (!whole) return true;
+    const e = p + key.length;
+    const next = e < text.length ? text.charCodeAt(e) : 0;
+    const after = e + 1 < text.length ? text.charCodeAt(e + 1) : 0;
+    if (next <= 0x2e || (next === 0x73 && after <= 0x2e)) return true;
   }
+  return false;
 }
 
 /** The case shape of a surface: does it agree with how the alias is written (1 Capitalised, 2 UPPER)? */
@@ -113,14 +102,31 @@ function distinctive(surface: string): boolean {
 export function caseFits(surface: string, shape: number): boolean {
   if (shape === 0) return true;
   let letters = 0, upper = 0, firstTwoUpper = 0;
-  for (const ch of surface) {
-    if (ch.toLowerCase() === ch.toUpperCase()) continue;
-    const up = ch !== ch.toLowerCase();
-    if (letters < 2 && up) firstTwoUpper++;
+  for (let i = 0; i < surface.length; i++) {
+    const u = caseOf(surface.charCodeAt(i));
+    if (u === 0) continue;
+    if (letters < 2 && u === 2) firstTwoUpper++;
     letters++;
-    if (up) upper++;
+    if (u === 2) { upper++; if (shape === 1) return true; }
   }
   return shape === 2 ? firstTwoUpper >= Math.min(2, letters) : upper > 0;
+}
+
+/** 0 not a cased letter, 1 lower case, 2 upper case; a table over Latin, Greek and Cyrillic, String methods beyond. */
+const CASE = (() => {
+  const t = new Uint8Array(0x530);
+  for (let c = 0; c < t.length; c++) {
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase(), up = ch.toUpperCase();
+    t[c] = lo === up ? 0 : ch === lo ? 1 : 2;
+  }
+  return t;
+})();
+function caseOf(c: number): number {
+  if (c < 0x530) return CASE[c]!;
+  const ch = String.fromCharCode(c);
+  const lo = ch.toLowerCase(), up = ch.toUpperCase();
+  return lo === up ? 0 : ch === lo ? 1 : 2;
 }
 
 function caseAgrees(surface: string, shape: number): boolean {
@@ -197,23 +203,20 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   const seen = new Set(ctx.seen);
   for (const a of accepted) seen.add(compiled.ids[a.entity]!);
   const ambByPos = new Map<string, Cand[]>();
-  const segIndex = new Map<number, SegIndex>();
   for (const i of ambiguous) {
     const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!, entity = C[i + 4]!, amb = compiled.ambiguous[C[i + 5]!];
     if (!amb) continue;
     const s = segments[seg] ?? '';
-    // Context words and foreign markers are looked up here, around the candidate only, in the segment folded once.
-    let idx = segIndex.get(seg);
-    if (!idx) { idx = new SegIndex(s); segIndex.set(seg, idx); }
-    const cFrom = idx.at(start), cTo = idx.at(end);
-    if (NEG_KEYS.some((k) => idx.has(k.key, k.whole, idx.at(start - NEG_WINDOW), idx.at(end + NEG_WINDOW), cFrom, cTo))) continue;
-    const wFrom = idx.at(start - CONTEXT_WINDOW), wTo = idx.at(end + CONTEXT_WINDOW);
+    if (!caseFits(s.slice(start, end), amb.shape === 2 ? 2 : amb.shape > 0 ? 1 : 0)) continue;
+    // Context words and foreign markers are looked up here, in short folded windows around the candidate only.
+    const near = windowOf(s, start - NEG_WINDOW, end + NEG_WINDOW, start, end);
+    if (NEG_KEYS.some((k) => windowHas(near.text, k.key, k.whole, near.cFrom, near.cTo))) continue;
+    const win = windowOf(s, start - CONTEXT_WINDOW, end + CONTEXT_WINDOW, start, end);
     let confirmed = 0;
     for (const id of amb.ctx) {
       const key = compiled.contextWords[id];
-      if (key && idx.has(key, false, wFrom, wTo, cFrom, cTo)) { confirmed = 2; break; }
+      if (key && windowHas(win.text, key, false, win.cFrom, win.cTo)) { confirmed = 2; break; }
     }
-    if (!caseFits(s.slice(start, end), amb.shape === 2 ? 2 : amb.shape > 0 ? 1 : 0)) continue;
     if (!confirmed && signal) {
       const country = countries[entity]!;
       const surface = s.slice(start, end);

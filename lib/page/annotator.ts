@@ -101,7 +101,7 @@ export class Annotator {
 
   /** The reader said "wrong match": drop that entity's marks now. */
   unpaint(entityId: string): void {
-    const gone = this.painter.mentions().filter((m) => m.entityId === entityId);
+    const gone = [...this.painter.unordered()].filter((m) => m.entityId === entityId);
     this.painter.remove(gone);
     this.counts.delete(entityId);
     this.opts.onSummary?.(this.summary());
@@ -135,7 +135,6 @@ export class Annotator {
     const collectOpts: CollectOptions = {
       ignore: this.opts.ownHost?.() ?? null,
       onShadowRoot: (s) => shadows.push(s),
-      isHidden: (el) => typeof el.checkVisibility === 'function' && !el.checkVisibility(),
     };
     const collector = new BlockCollector(root, collectOpts);
     const sliceMs = this.opts.sliceMs ?? 8;
@@ -180,10 +179,22 @@ export class Annotator {
     this.context = context;
     const suppressed = this.opts.suppressed?.() ?? new Set<string>();
     const painted: PaintedMention[] = [];
+    // Visibility is asked only of blocks that hold a mention: checking every block would cost a style query each.
+    const hidden = new Map<number, boolean>();
+    const isHidden = (bi: number): boolean => {
+      let h = hidden.get(bi);
+      if (h === undefined) {
+        const el = blocks[bi].nodes[0]?.parentElement;
+        h = !!el && typeof el.checkVisibility === 'function' && !el.checkVisibility();
+        hidden.set(bi, h);
+      }
+      return h;
+    };
     const all = [...mentions, ...withoutOverlaps(this.opts.watched?.()(segments) ?? [], mentions)];
     for (const m of all) {
       if (suppressed.has(m.entityId)) continue;
       const { block: bi, offset } = owner[m.segment];
+      if (isHidden(bi)) continue;
       const block = blocks[bi];
       const range = this.rangeFor(block, m.start + offset, m.end + offset);
       if (!range) continue;
@@ -225,7 +236,18 @@ export class Annotator {
     for (const r of records) {
       if (host && (r.target === host || host.contains(r.target))) continue;
       this.dirtyCount++;
-      if (this.dirty.size < BURST) this.dirty.add(r.target);
+      if (this.dirty.size >= BURST) continue;
+      // Blocks appended to a long feed are read alone, not the whole feed around them; any other change (text edited,
+      // an inline element added or removed) makes its block be read again.
+      const container = r.target.nodeType === 1 && BLOCK_TAGS.test((r.target as Element).tagName);
+      let inline = r.type !== 'childList';
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && BLOCK_TAGS.test((n as Element).tagName) && container) this.dirty.add(n);
+        else inline = true;
+      }
+      // Removed children of a container take their marks with them (dropDetached); inside a block, the rest changed.
+      if (r.removedNodes.length && !container) inline = true;
+      if (inline) this.dirty.add(r.target);
     }
     if (this.dirty.size && !this.frameQueued) {
       this.frameQueued = true;
@@ -257,7 +279,7 @@ export class Annotator {
     const blocks = outermost(targets.map((t) => blockAncestor(t)).filter((n): n is Node => n !== null && !insideSkipped(n, ignore)));
     if (!blocks.length) return;
     const gen = this.generation;
-    const stale = this.painter.mentions().filter((m) => blocks.some((b) => b.contains(m.range.startContainer)));
+    const stale = this.painter.onNodes(blocks.flatMap(textNodesOf));
     this.painter.remove(stale);
     for (const m of stale) this.decrement(m.entityId);
     void (async () => {
@@ -276,7 +298,8 @@ export class Annotator {
   }
 
   private dropDetached(): void {
-    const gone = this.painter.mentions().filter((m) => !m.range.startContainer.isConnected);
+    // A live range whose text was removed collapses onto the parent that stays: a mark is never legitimately empty.
+    const gone = [...this.painter.unordered()].filter((m) => m.range.collapsed || !m.range.startContainer.isConnected);
     if (!gone.length) return;
     this.painter.remove(gone);
     for (const m of gone) this.decrement(m.entityId);
@@ -313,6 +336,14 @@ function insideSkipped(node: Node, ignore: Element | null): boolean {
     if (isSkipped(el, { ignore }) || (el as HTMLElement).isContentEditable === true) return true;
   }
   return false;
+}
+
+/** The text nodes of a subtree, where a rescanned block's old marks hang. */
+function textNodesOf(root: Node): Node[] {
+  const out: Node[] = [];
+  const w = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4);
+  for (let n = w.nextNode(); n; n = w.nextNode()) out.push(n);
+  return out;
 }
 
 /** Drops nodes inside another listed node, so a block is read once. */

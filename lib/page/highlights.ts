@@ -68,12 +68,8 @@ export class HighlightPainter {
     for (const m of mentions) {
       this.highlights.get(m.kind)?.add(m.range);
       this.all.add(m);
-      for (const node of [m.range.startContainer, m.range.endContainer]) {
-        const list = this.byNode.get(node);
-        if (list) {
-          if (!list.includes(m)) list.push(m);
-        } else this.byNode.set(node, [m]);
-      }
+      this.index(m.range.startContainer, m);
+      if (m.range.endContainer !== m.range.startContainer) this.index(m.range.endContainer, m);
     }
     this.ensureRegistered();
   }
@@ -87,6 +83,24 @@ export class HighlightPainter {
         if (list) this.byNode.set(node, list.filter((x) => x !== m));
       }
     }
+  }
+
+  private index(node: Node, m: PaintedMention): void {
+    const list = this.byNode.get(node);
+    if (list) list.push(m);
+    else this.byNode.set(node, [m]);
+  }
+
+  /** Every painted mention, in no order (cheap: no sort). */
+  unordered(): IterableIterator<PaintedMention> {
+    return this.all.values();
+  }
+
+  /** The mentions painted on these text nodes (a rescanned block's stale marks), found through the node index. */
+  onNodes(nodes: Iterable<Node>): Set<PaintedMention> {
+    const out = new Set<PaintedMention>();
+    for (const n of nodes) for (const m of this.byNode.get(n) ?? []) if (this.all.has(m)) out.add(m);
+    return out;
   }
 
   clear(): void {
