@@ -18,6 +18,12 @@ export default defineConfig({
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
     excludeSources: ['tests/e2e/screenshots/**', 'tests/e2e/.profiles/**', 'demo-output/**', '.output/**', 'tmp/**', 'data/compiled/**'],
   },
+  hooks: {
+    // The content script runs on every bundled site: its match patterns come from data/sites.json.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const cs of manifest.content_scripts ?? []) if (cs.js?.some((f) => f.includes('content'))) cs.matches = BUNDLED_MATCHES;
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,7 +1,7 @@
 // Handlers for the sightings, watch list, search, settings and sites calls of the extension's pages.
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messages/router.ts';
-import type { SightingCalls } from '../messages/protocol.ts';
+import type { SightingCalls } from '../messages/page-protocol.ts';
 import type { SightingDraft } from '../sightings/schema.ts';
 import { BUNDLED_SITES, bundledSiteFor } from '../settings/sites.ts';
 import { isSiteEnabled } from '../settings/site-switch.ts';

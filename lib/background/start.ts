@@ -1,6 +1,7 @@
 // Wires the background's receivers, badge and tab bookkeeping to the browser.
 import { browser } from 'wxt/browser';
-import { contentCalls, pageCalls, type PageSummary, type TabState } from '../messages/protocol.ts';
+import { contentCalls, type PageSummary, type TabState } from '../messages/protocol.ts';
+import { pageCalls } from '../messages/page-protocol.ts';
 import { createRouter } from '../messages/router.ts';
 import { fromOwnContentScript, fromOwnPage, listen } from '../messages/listen.ts';
 import { callContent } from '../messages/client.ts';

@@ -21,6 +21,23 @@ export function encodeBytes(bytes: Uint8Array): string {
 
 /** Decodes base64 into bytes; malformed input decodes to what it can (never throws). */
 export function decodeBytes(s: string): Uint8Array {
+  // The engine's own base64 decoder (atob, in browsers and Node >= 16) and one charCodeAt pass: far
+  // faster on a cold page than decoding in JS, which runs in the interpreter on first use.
+  const atobFn = (globalThis as { atob?: (x: string) => string }).atob;
+  if (typeof atobFn === 'function') {
+    let bin: string | null = null;
+    try { bin = atobFn(s); } catch { bin = null; }
+    if (bin !== null) {
+      const n = bin.length;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = bin.charCodeAt(i);
+      return out;
+    }
+  }
+  return decodeSlow(s);
+}
+
+function decodeSlow(s: string): Uint8Array {
   let len = s.length;
   while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
   const out = new Uint8Array((len * 3) >> 2);
@@ -36,7 +53,7 @@ export function decodeBytes(s: string): Uint8Array {
       if (o < out.length) out[o++] = (acc >> bits) & 255;
     }
   }
-  return out;
+  return o === out.length ? out : out.subarray(0, o);
 }
 
 export const encodeInt32 = (a: Int32Array): string => encodeBytes(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));

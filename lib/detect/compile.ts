@@ -2,12 +2,26 @@
 import type { Entity } from '../data/schema.ts';
 import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './normalise.ts';
 import { wordForm } from './inflect.ts';
-import { encodeBytes, encodeInt16, encodeUint16 } from './base64.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
-import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, PREFIX, type CompiledMatcher } from './types.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, PREFIX, PACK_OFFSET, type CompiledMatcher } from './types.ts';
 
 interface Word { orig: string; folded: number[] }
+
+/** Values as a string of code units (value + offset), what the matcher reads in place. */
+function pack(values: ArrayLike<number>, offset: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < values.length; i += 4096) {
+    const chunk: number[] = [];
+    for (let k = i; k < Math.min(values.length, i + 4096); k++) {
+      const v = values[k]! + offset;
+      if (v < 0 || v > 0xffff) throw new Error(`compile: value ${values[k]} does not fit the packed matcher`);
+      chunk.push(v);
+    }
+    parts.push(String.fromCharCode(...chunk));
+  }
+  return parts.join('');
+}
 
 /** Splits a phrase into words as the scan sees them: original spelling and folded letters. Null if unmatchable. */
 export function splitWords(text: string): Word[] | null {
@@ -178,24 +192,19 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   }
   const nodes = order.length;
   const labels: number[] = [];
-  const deg = new Uint16Array(nodes);
-  const outCount = new Uint8Array(nodes);
+  const deg = new Int32Array(nodes);
+  const outCount = new Uint16Array(nodes);
   const outList: number[] = [];
   const inner: number[] = [];
   order.forEach((old, i) => {
     const sorted = [...t.edges[old]!.keys()].sort((a, b) => a - b);
     deg[i] = sorted.length;
     labels.push(...sorted);
-    const outs = t.outs[old]!.slice(0, 255);
+    const outs = t.outs[old]!.slice(0, 0xffff - PACK_OFFSET);
     outCount[i] = outs.length;
     for (const r of outs) outList.push(...r);
     if (t.inner[old]) inner.push(i, t.inner[old]!);
   });
-  // Labels as indexes into a small alphabet of folded letters (one byte each).
-  const alphabet = [...new Set(labels)].sort((a, b) => a - b);
-  const labelIndex = new Map(alphabet.map((l, i) => [l, i]));
-  const labelBytes = Uint8Array.from(labels.map((l) => labelIndex.get(l)!));
-
   const laws: CompiledMatcher['laws'] = [];
   entries.forEach((e, ei) => {
     if (e.law?.article) laws.push([ei, e.law.jurisdiction, e.law.code, e.law.article]);
@@ -207,11 +216,10 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     ids: entries.map((e) => e.id),
     types: entries.map((e) => e.type),
     countries: entries.map((e) => e.country),
-    alphabet: String.fromCharCode(...alphabet),
-    degree: encodeUint16(deg),
-    labels: encodeBytes(labelBytes),
-    outCount: encodeBytes(outCount),
-    outs: encodeInt16(Int16Array.from(outList)),
+    degree: pack(deg, PACK_OFFSET),
+    labels: pack(labels, 0),
+    outCount: pack(outCount, PACK_OFFSET),
+    outs: pack(outList, PACK_OFFSET),
     inner,
     tails,
     ambiguous,

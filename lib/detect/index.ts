@@ -1,6 +1,6 @@
 // The public API of the detection engine: load a compiled matcher, scan a page's segments, get mentions.
 import type { Country } from '../data/schema.ts';
-import { Trie, type RawHits } from './matcher.ts';
+import { Trie, newRawHits } from './matcher.ts';
 import { resolve, adoptContext } from './disambiguate.ts';
 import { HOST_COUNTRY, URL_PATH_COUNTRY } from './signals.ts';
 import type { CodeKind } from './articles.ts';
@@ -46,19 +46,26 @@ function hintSignals(ctx: PageContext, hints: PageHints): void {
 
 class DetectorImpl implements Detector {
   private readonly trie: Trie;
-  private readonly byId = new Map<string, number>();
-  private readonly laws = new Map<string, number>();
+  /** Built on first use only: a page that never asks for an entity by id or a law pays nothing at load. */
+  private byId: Map<string, number> | null = null;
+  private laws: Map<string, number> | null = null;
 
   constructor(private readonly compiled: CompiledMatcher) {
     this.trie = new Trie(compiled);
-    compiled.ids.forEach((id, i) => this.byId.set(id, i));
-    for (const [e, jur, code, art] of compiled.laws) this.laws.set(`${jur}|${code}|${art}`, e);
+  }
+
+  private law(country: Country, code: CodeKind, article: string): number {
+    if (!this.laws) {
+      this.laws = new Map();
+      for (const [e, jur, c, art] of this.compiled.laws) this.laws.set(`${jur}|${c}|${art}`, e);
+    }
+    return this.laws.get(`${country}|${code}|${article}`) ?? -1;
   }
 
   scan(segments: readonly string[], hints: PageHints = {}): ScanResult {
     const ctx = adoptContext(hints.context);
     if (!hints.context) hintSignals(ctx, hints);
-    const raw: RawHits = { cand: [], ctx: [], country: [], neg: [], art: [] };
+    const raw = newRawHits();
     const segs: string[] = [];
     for (let i = 0; i < segments.length; i++) {
       const s = typeof segments[i] === 'string' ? segments[i]! : '';
@@ -70,7 +77,7 @@ class DetectorImpl implements Detector {
       segments: segs,
       raw,
       ctx,
-      law: (country: Country, code: CodeKind, article: string) => this.laws.get(`${country}|${code}|${article}`) ?? -1,
+      law: (country: Country, code: CodeKind, article: string) => this.law(country, code, article),
     });
     return { mentions, context: ctx };
   }
@@ -80,6 +87,11 @@ class DetectorImpl implements Detector {
   }
 
   entity(id: string): { type: EntityType; country: Country } | undefined {
+    if (!this.byId) {
+      this.byId = new Map();
+      const ids = this.compiled.ids;
+      for (let k = 0; k < ids.length; k++) this.byId.set(ids[k]!, k);
+    }
     const i = this.byId.get(id);
     return i === undefined ? undefined : { type: this.compiled.types[i]!, country: this.compiled.countries[i]! };
   }

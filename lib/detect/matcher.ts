@@ -35,6 +35,10 @@ export interface RawHits {
 }
 export const CAND_STRIDE = 7;
 
+export function newRawHits(): RawHits {
+  return { cand: [], ctx: [], country: [], neg: [], art: [] };
+}
+
 export class Trie {
   readonly edgeStart: Int32Array;
   readonly edgeLabel: Uint16Array;

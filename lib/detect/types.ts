@@ -13,10 +13,12 @@ export const K_ARTICLE = 5; // a legal-article keyword (extra = article keyword 
 export const K_NEG = 6; // a foreign-namesake marker near ambiguous aliases
 /** Paradigm value for outputs matched as a word prefix (context words, keyword stems). */
 export const PREFIX = -1;
+/** Added to small packed values so the JSON holds no control characters (see CompiledMatcher). */
+export const PACK_OFFSET = 0x40;
 /** Int32 fields per output record. */
 export const OUT_STRIDE = 5;
 
-/** The compiled matcher: JSON-serialisable, typed arrays as base64 little-endian. */
+/** The compiled matcher: JSON-serialisable, tables as strings of code units (no decoding at load). */
 export interface CompiledMatcher {
   v: 1;
   /** Entity ids, types and countries by entity index. */
@@ -25,14 +27,16 @@ export interface CompiledMatcher {
   countries: Country[];
   /**
    * The trie, nodes in breadth-first order with edges sorted by label, so the edge at CSR index e
-   * leads to node e + 1. Per node: its degree (Uint16) and output count (Uint8); per edge a label
-   * byte indexing `alphabet` (folded letters; code 0 is the separator edge).
+   * leads to node e + 1. Stored as strings of UTF-16 code units, read in place with charCodeAt, so
+   * loading decodes nothing: JSON.parse hands them over as they are.
+   * - degree: per node, its edge count + PACK_OFFSET;
+   * - labels: per edge, its folded letter (code 0 is the separator edge);
+   * - outCount: per node, its output count + PACK_OFFSET;
+   * - outs: output records, five values each + PACK_OFFSET: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra.
    */
-  alphabet: string;
   degree: string;
   labels: string;
   outCount: string;
-  /** Output records, five int16 each: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra. */
   outs: string;
   /** Flat pairs [node, mask]: the paradigms of inner words that end at the node (Russian declines each word). */
   inner: number[];

@@ -1,6 +1,7 @@
 // Sends typed calls from one context to another through the browser's runtime and tabs messaging.
 import { browser } from 'wxt/browser';
-import { type BackgroundCalls, type ContentCalls, type PageCalls, type Payload, type Reply } from './protocol.ts';
+import { type BackgroundCalls, type ContentCalls, type Payload, type Reply } from './protocol.ts';
+import type { PageCalls } from './page-protocol.ts';
 import { envelope, unwrap } from './router.ts';
 
 /** From a content script to the background. */

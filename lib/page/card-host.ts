@@ -1,6 +1,6 @@
 // Our one element in the page: a closed shadow root holding the card, the live region and the navigation hint.
 import { h, render } from 'preact';
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { Card, type CardActions } from '../../components/Card.tsx';
 import type { CardView } from '../messages/protocol.ts';
 import type { Lang } from '../data/schema.ts';
@@ -184,6 +184,22 @@ export class UiHost {
         Object.assign(layer.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
       });
     };
-    this.stopPositioning = autoUpdate(reference, layer, update, { animationFrame: false });
+    // The card follows its name on scroll (any scroller: capture) and resize, once per frame. Hand-written rather than
+    // floating-ui's autoUpdate, which would add its observers' weight to every page's content script.
+    let frame = 0;
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    };
+    update();
+    view?.addEventListener('scroll', schedule, { capture: true, passive: true });
+    view?.addEventListener('resize', schedule, { passive: true });
+    this.stopPositioning = () => {
+      cancelAnimationFrame(frame);
+      view?.removeEventListener('scroll', schedule, { capture: true });
+      view?.removeEventListener('resize', schedule);
+    };
   }
 }

@@ -21,7 +21,8 @@ vi.mock('wxt/browser', () => ({
 
 const { createRouter, NOT_MINE, envelope, unwrap, MessageError } = await import('../../../lib/messages/router.ts');
 const { fromOwnBackground, fromOwnContentScript, fromOwnPage, listen } = await import('../../../lib/messages/listen.ts');
-const { backgroundCalls, contentCalls, pageCalls } = await import('../../../lib/messages/protocol.ts');
+const { backgroundCalls, contentCalls } = await import('../../../lib/messages/protocol.ts');
+const { pageCalls } = await import('../../../lib/messages/page-protocol.ts');
 type SenderInfo = import('../../../lib/messages/router.ts').SenderInfo;
 type Result = import('../../../lib/messages/protocol.ts').Result<unknown>;
 
