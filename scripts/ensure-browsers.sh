@@ -5,6 +5,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 fc-list 2>/dev/null | grep -qi "noto" || missing+=(fonts-noto-core)
+command -v unzip >/dev/null || missing+=(unzip)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${missing[*]}. Install them with:" >&2

@@ -4,7 +4,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-browsers.sh || exit 1
 mkdir -p tmp
-npm run --silent build >tmp/build.log 2>&1 && npm run --silent build:e2e >>tmp/build.log 2>&1 || { cat tmp/build.log; echo "build failed"; exit 1; }
+{ npm run --silent zip && npm run --silent build && npm run --silent build:e2e; } >tmp/build.log 2>&1 || { cat tmp/build.log; echo "build failed"; exit 1; }
 echo "== unit tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=tmp/vitest.json
 unit=$?

@@ -6,14 +6,13 @@
 // (reading a word's ending, recording a hit) happens only where a whole stem matched.
 import * as N from './normalise.ts';
 import { gluedValid, hyphenValid, innerValid, readRemainder } from './inflect.ts';
-import { decodeBytes, decodeInt16, decodeUint16 } from './base64.ts';
 import * as T from './types.ts';
 import type { CompiledMatcher } from './types.ts';
 
 // Imported bindings copied into module constants: some module loaders turn every use of an
 // imported binding into a getter call, which would cost a call per character in the loops below.
 const FOLD = N.FOLD, ALT = N.ALT, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, SEP_LABEL = N.SEP_LABEL, ALPHABET = N.ALPHABET;
-const K_CONTEXT = T.K_CONTEXT, K_COUNTRY = T.K_COUNTRY, K_ARTICLE = T.K_ARTICLE, K_NEG = T.K_NEG, PREFIX = T.PREFIX, OUT_STRIDE = T.OUT_STRIDE;
+const K_CONTEXT = T.K_CONTEXT, K_COUNTRY = T.K_COUNTRY, K_ARTICLE = T.K_ARTICLE, K_NEG = T.K_NEG, PREFIX = T.PREFIX, OUT_STRIDE = T.OUT_STRIDE, PACK_OFFSET = T.PACK_OFFSET;
 const CYR_LO = 0x400;
 const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
 
@@ -41,14 +40,16 @@ export function newRawHits(): RawHits {
 
 export class Trie {
   readonly edgeStart: Int32Array;
-  readonly edgeLabel: Uint16Array;
+  /** Per edge its folded letter, read in place (charCodeAt) from the compiled string. */
+  readonly edgeLabel: string;
   readonly outStart: Int32Array;
-  readonly outs: Int32Array;
+  /** Output records (value + PACK_OFFSET), read in place from the compiled string at hits only. */
+  readonly outs: string;
   readonly inner: Int32Array;
   readonly tails: string[];
   /** Root's child per folded letter (-1 none): the first step of every walk is one load. */
   readonly root: Int32Array;
-  /** Compact index (1..) of each folded letter some edge uses; 0 for none. */
+  /** Compact index (1..) of each folded letter the first two levels use; 0 for none. */
   private readonly aidx: Uint8Array;
   private readonly asize: number;
   /** The node after two letters, pairNode[aidx[f1] * asize + aidx[f2]] (look-alike fallback on the second), -1 none: the widest nodes in one load. */
@@ -57,66 +58,75 @@ export class Trie {
   private readonly special: Uint8Array;
 
   constructor(c: CompiledMatcher) {
-    const deg = decodeUint16(c.degree);
-    const labelBytes = decodeBytes(c.labels);
-    const outCount = decodeBytes(c.outCount);
+    // Loading decodes nothing: one pass over the nodes for the CSR offsets, the rest in place.
+    const deg = typeof c.degree === 'string' ? c.degree : '';
+    const outCount = typeof c.outCount === 'string' ? c.outCount : '';
+    const EL = typeof c.labels === 'string' ? c.labels : '';
     const nodes = deg.length;
-    this.edgeStart = new Int32Array(nodes + 1);
-    this.outStart = new Int32Array(nodes + 1);
+    const edgeStart = new Int32Array(nodes + 1);
+    const outStart = new Int32Array(nodes + 1);
+    const inner = new Int32Array(nodes);
+    const special = new Uint8Array(nodes);
+    this.edgeLabel = EL;
+    this.outs = typeof c.outs === 'string' ? c.outs : '';
+    const inn = Array.isArray(c.inner) ? c.inner : [];
+    for (let i = 0; i + 1 < inn.length; i += 2) {
+      const nd = inn[i]!;
+      if (nd >= 0 && nd < nodes) { inner[nd] = inn[i + 1]!; special[nd] = 1; }
+    }
+    const maxOut = (this.outs.length / OUT_STRIDE) | 0;
     let e = 0, o = 0;
     for (let i = 0; i < nodes; i++) {
-      this.edgeStart[i] = e; e += deg[i]!;
-      this.outStart[i] = o; o += outCount[i]!;
+      edgeStart[i] = e;
+      const d = deg.charCodeAt(i) - PACK_OFFSET;
+      // Edges sorted by label: a separator edge (label 0) comes first.
+      if (d > 0 && EL.charCodeAt(e) === SEP_LABEL) special[i] = 1;
+      e += d;
+      outStart[i] = o;
+      const oc = outCount.charCodeAt(i) - PACK_OFFSET;
+      if (oc > 0) { special[i] = 1; o += oc; }
     }
-    this.edgeStart[nodes] = e;
-    this.outStart[nodes] = o;
-    const alphabet = new Uint16Array(256);
-    for (let i = 0; i < c.alphabet.length && i < 256; i++) alphabet[i] = c.alphabet.charCodeAt(i);
-    this.edgeLabel = new Uint16Array(labelBytes.length);
-    for (let i = 0; i < labelBytes.length; i++) this.edgeLabel[i] = alphabet[labelBytes[i]!]!;
-    this.outs = Int32Array.from(decodeInt16(c.outs));
-    this.inner = new Int32Array(nodes);
-    for (let i = 0; i + 1 < c.inner.length; i += 2) if (c.inner[i]! < nodes) this.inner[c.inner[i]!] = c.inner[i + 1]!;
-    this.tails = c.tails;
+    edgeStart[nodes] = Math.min(e, EL.length);
+    outStart[nodes] = Math.min(o, maxOut);
+    this.edgeStart = edgeStart;
+    this.outStart = outStart;
+    this.inner = inner;
+    this.special = special;
+    this.tails = Array.isArray(c.tails) ? c.tails : [''];
     this.root = new Int32Array(ALPHABET).fill(-1);
-    if (nodes > 0) {
-      for (let k = this.edgeStart[0]!; k < this.edgeStart[1]!; k++) {
-        const l = this.edgeLabel[k]!;
-        if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = k + 1;
-      }
-    }
+    // Letters of the first two levels get compact indexes for the pair table.
     const letters: number[] = [];
     const seenL = new Uint8Array(ALPHABET);
-    for (let k = 0; k < this.edgeLabel.length; k++) {
-      const l = this.edgeLabel[k]!;
-      if (l !== SEP_LABEL && l < ALPHABET && !seenL[l]) { seenL[l] = 1; letters.push(l); }
+    const note = (l: number): void => { if (l !== SEP_LABEL && l < ALPHABET && !seenL[l]) { seenL[l] = 1; letters.push(l); } };
+    if (nodes > 0) {
+      for (let k = edgeStart[0]!; k < edgeStart[1]!; k++) {
+        const l = EL.charCodeAt(k);
+        note(l);
+        if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = k + 1;
+        const n1 = k + 1;
+        if (n1 < nodes) for (let q = edgeStart[n1]!; q < edgeStart[n1 + 1]!; q++) note(EL.charCodeAt(q));
+      }
     }
     const A = Math.min(letters.length, 254) + 1;
     this.asize = A;
     this.aidx = new Uint8Array(ALPHABET);
-    letters.slice(0, A - 1).forEach((l, i) => { this.aidx[l] = i + 1; });
+    for (let i = 0; i < A - 1; i++) this.aidx[letters[i]!] = i + 1;
     // A letter no edge uses still probes through its look-alike (a Latin o in a Cyrillic word).
     for (let f = 1; f < ALPHABET; f++) if (!this.aidx[f] && ALT[f] && this.aidx[ALT[f]!]) this.aidx[f] = this.aidx[ALT[f]!]!;
     this.pairNode = new Int32Array(A * A).fill(-1);
     // Only the root's children's own edges: direct labels first, then their look-alikes where free.
-    for (let r = this.edgeStart[0]!; r < this.edgeStart[1]!; r++) {
-      const f = this.edgeLabel[r]!, n1 = r + 1, a1 = this.aidx[f]!;
-      if (!a1 || f === SEP_LABEL) continue;
-      for (let e = this.edgeStart[n1]!; e < this.edgeStart[n1 + 1]!; e++) {
-        const g = this.edgeLabel[e]!;
-        if (g !== SEP_LABEL && g < ALPHABET && this.aidx[g]) this.pairNode[a1 * A + this.aidx[g]!] = e + 1;
+    if (nodes > 0) for (let r = edgeStart[0]!; r < edgeStart[1]!; r++) {
+      const f = EL.charCodeAt(r), n1 = r + 1, a1 = this.aidx[f]!;
+      if (!a1 || f === SEP_LABEL || n1 >= nodes) continue;
+      for (let q = edgeStart[n1]!; q < edgeStart[n1 + 1]!; q++) {
+        const g = EL.charCodeAt(q);
+        if (g !== SEP_LABEL && g < ALPHABET && this.aidx[g]) this.pairNode[a1 * A + this.aidx[g]!] = q + 1;
       }
-      for (let e = this.edgeStart[n1]!; e < this.edgeStart[n1 + 1]!; e++) {
-        const g = this.edgeLabel[e]!;
+      for (let q = edgeStart[n1]!; q < edgeStart[n1 + 1]!; q++) {
+        const g = EL.charCodeAt(q);
         const ag = g < ALPHABET ? ALT[g]! : 0;
-        if (ag && this.aidx[ag] && this.pairNode[a1 * A + this.aidx[ag]!]! < 0) this.pairNode[a1 * A + this.aidx[ag]!] = e + 1;
+        if (ag && this.aidx[ag] && this.pairNode[a1 * A + this.aidx[ag]!]! < 0) this.pairNode[a1 * A + this.aidx[ag]!] = q + 1;
       }
-    }
-    // Nodes where the walk has work to do (outputs, inflected inner words, a separator edge).
-    this.special = new Uint8Array(nodes);
-    for (let i = 0; i < nodes; i++) {
-      if (this.outStart[i]! < this.outStart[i + 1]! || this.inner[i] !== 0) this.special[i] = 1;
-      else for (let k = this.edgeStart[i]!; k < this.edgeStart[i + 1]!; k++) if (this.edgeLabel[k] === SEP_LABEL) this.special[i] = 1;
     }
   }
 
@@ -125,12 +135,12 @@ export class Trie {
     let b = this.edgeStart[node + 1]!;
     const L = this.edgeLabel;
     if (b - a <= 8) {
-      for (; a < b; a++) if (L[a] === label) return a + 1;
+      for (; a < b; a++) if (L.charCodeAt(a) === label) return a + 1;
       return -1;
     }
     while (a < b) {
       const m = (a + b) >> 1;
-      const v = L[m]!;
+      const v = L.charCodeAt(m);
       if (v === label) return m + 1;
       if (v < label) a = m + 1; else b = m;
     }
@@ -182,9 +192,9 @@ export class Trie {
                 break;
               }
             } else if (b - a <= 8) {
-              for (; a < b; a++) if (EL[a] === g) { nx = a + 1; break; }
+              for (; a < b; a++) if (EL.charCodeAt(a) === g) { nx = a + 1; break; }
             } else {
-              while (a < b) { const m = (a + b) >> 1, v = EL[m]!; if (v === g) { nx = m + 1; break; } if (v < g) a = m + 1; else b = m; }
+              while (a < b) { const m = (a + b) >> 1, v = EL.charCodeAt(m); if (v === g) { nx = m + 1; break; } if (v < g) a = m + 1; else b = m; }
             }
             if (nx < 0) {
               const ag = ALT[g]!;
@@ -299,7 +309,8 @@ export class Trie {
     let rem: { rem: string; end: number } | null | undefined;
     let hyph: { rem: string; end: number } | null | undefined;
     for (let r = this.outStart[node]! * OUT_STRIDE, e = this.outStart[node + 1]! * OUT_STRIDE; r < e; r += OUT_STRIDE) {
-      const kind = O[r]!, entity = O[r + 1]!, paradigm = O[r + 2]!, tail = this.tails[O[r + 3]!] ?? '', extra = O[r + 4]!;
+      const kind = O.charCodeAt(r) - PACK_OFFSET, entity = O.charCodeAt(r + 1) - PACK_OFFSET, paradigm = O.charCodeAt(r + 2) - PACK_OFFSET;
+      const tail = this.tails[O.charCodeAt(r + 3) - PACK_OFFSET] ?? '', extra = O.charCodeAt(r + 4) - PACK_OFFSET;
       if (paradigm === PREFIX) {
         if (kind === K_CONTEXT) out.ctx.push(seg, start, extra);
         else if (kind === K_COUNTRY) out.country.push(seg, start, extra);
