@@ -1,5 +1,6 @@
 // The full case history of one entry: every name, the whole timeline with sources, relations, laws and people, sightings; with search.
 import { useEffect, useState } from 'preact/hooks';
+import { useSearch } from './use-search.ts';
 import type { Lang } from '../lib/data/schema.ts';
 import type { CardView, EntitySearchHit } from '../lib/messages/protocol.ts';
 import { formatDate, local, nameIn, type Translate } from '../lib/i18n/translate.ts';
@@ -20,7 +21,7 @@ const CHARGED = new Set(['charged-under', 'convicted-under']);
 export function EntityPage({ id, t, lang, load, search, go }: EntityPageProps) {
   const [view, setView] = useState<CardView | null | undefined>(id ? null : undefined);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<EntitySearchHit[]>([]);
+  const hits = useSearch(query, search);
 
   useEffect(() => {
     if (!id) return setView(undefined);
@@ -28,16 +29,6 @@ export function EntityPage({ id, t, lang, load, search, go }: EntityPageProps) {
     void load(id).then((v) => setView(v ?? undefined));
   }, [id]);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) return setHits([]);
-    let stale = false;
-    const timer = setTimeout(() => void search(q).then((h) => !stale && setHits(h)), 120);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [query]);
 
   useEffect(() => {
     if (view) document.title = `${nameIn(view.entity.names, lang)} · Central Asia Context`;

@@ -1,5 +1,6 @@
 // The report form: who or what was seen, what happened, when and where, with the page and a quote as evidence.
 import { useEffect, useState } from 'preact/hooks';
+import { useSearch } from './use-search.ts';
 import type { Lang } from '../lib/data/schema.ts';
 import type { EntitySearchHit, PageEntry } from '../lib/messages/protocol.ts';
 import { SIGHTING_KINDS, type Sighting, type SightingDraft, type SightingKind } from '../lib/sightings/schema.ts';
@@ -47,7 +48,7 @@ export function ReportForm({ t, lang, onPage, prefill, editing, search, save, on
         : null;
   const [chosen, setChosen] = useState<Chosen | null>(initial);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<EntitySearchHit[]>([]);
+  const hits = useSearch(query, search);
   const [kind, setKind] = useState<SightingKind>(editing?.kind ?? 'mention');
   const [eventDate, setEventDate] = useState(editing?.eventDate ?? today());
   const [place, setPlace] = useState(editing?.place ?? '');
@@ -58,16 +59,6 @@ export function ReportForm({ t, lang, onPage, prefill, editing, search, save, on
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) return setHits([]);
-    let stale = false;
-    const timer = setTimeout(() => void search(q).then((h) => !stale && setHits(h)), 120);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [query]);
 
   const submit = async (e: Event) => {
     e.preventDefault();

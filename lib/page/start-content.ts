@@ -67,7 +67,7 @@ export function startContent(ctx: ContentScriptContext): void {
   let cardRequest = 0;
 
   const annotator = new Annotator(document, {
-    detector: loadMatcher(compiled as CompiledMatcher),
+    detector: loadMatcher(compiled as unknown as CompiledMatcher),
     ownHost: () => ui?.element ?? null,
     suppressed: () => suppressed,
     watched: () => watched,

@@ -19,7 +19,7 @@ export async function suggestNames(text: string, lang: string): Promise<Suggesti
   for (const name of doc.people().normalize({ possessives: true }).out('array') as string[]) add(found, name, 'person');
   for (const name of doc.organizations().normalize({ possessives: true }).out('array') as string[]) add(found, name, 'organisation');
   // Names the dataset already knows (in any form it recognises) are marked on the page already.
-  const detector = loadMatcher(compiled as CompiledMatcher);
+  const detector = loadMatcher(compiled as unknown as CompiledMatcher);
   const names = [...found.keys()];
   const { mentions } = detector.scan(names, { lang: 'en', context: { v: 1, countries: { KZ: 1, KG: 1, TJ: 1 }, region: 1, seen: [] } });
   const known = new Set(mentions.map((m) => m.segment));

@@ -17,7 +17,7 @@ import puppeteer, { type Page as PpPage } from 'puppeteer-core';
 import { CHROME_BUILD, CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_BUILD, HOSTS, chromiumHostRules, firefoxPrefs, newProfileDir, requireBrowser } from './support/browsers.ts';
 import { browsersUnderTest, type BrowserName, type TestPage } from './support/driver.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { callBackground, sleep, tabIdFor } from './support/ext.ts';
+import { callBackground, pointOf, sleep, tabIdFor } from './support/ext.ts';
 
 const FIXTURES = resolve('tests/fixtures');
 const HOST = 'www.azattyq.org';
@@ -528,7 +528,7 @@ for (const name of browsersUnderTest()) {
       const csp = await page.evaluate(async () => (await fetch(location.href, { method: 'HEAD' })).headers.get('content-security-policy'));
       assert.equal(csp, CSP, 'the page is served with the strict policy');
       assert.deepEqual(await marksIn(page), ['person:Kassym-Jomart Tokayev', "person:Mukhtar Ablyazov's"]);
-      const p = await pointIn(page, '#headline', 'Mukhtar Ablyazov');
+      const p = await pointOf(page, '#headline', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
       await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] h2'), undefined, 5000);
       const look = await page.evaluate(() => {
@@ -549,7 +549,7 @@ for (const name of browsersUnderTest()) {
       const { page, timing } = await open('rtl.html', { expect: 4 });
       assert.deepEqual(await marksIn(page), ['person:Asya Tulesova', 'person:Kassym-Jomart Tokayev', 'person:Mukhtar Ablyazov', 'person:Мухтар Аблязов']);
       assert.equal(await domUnchanged(page), true);
-      const p = await pointIn(page, '#ar', 'Mukhtar Ablyazov');
+      const p = await pointOf(page, '#ar', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
       await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] h2'), undefined, 5000);
       reportTiming(name, 'right-to-left', timing);
@@ -562,7 +562,7 @@ for (const name of browsersUnderTest()) {
       const { page, timing } = await open('zoom.html', { expect: 2 });
       assert.deepEqual(await marksIn(page), ['person:Kassym-Jomart Tokayev', 'person:Mukhtar Ablyazov']);
       assert.equal(await domUnchanged(page), true);
-      const p = await pointIn(page, '#p1', 'Tokayev');
+      const p = await pointOf(page, '#p1', 'Tokayev');
       await page.mouseMove(p.x, p.y);
       await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="kassym-jomart-tokayev"] h2'), undefined, 5000);
       reportTiming(name, '200% zoom', timing);
@@ -579,7 +579,7 @@ for (const name of browsersUnderTest()) {
       await callBackground(ext, 'saveSighting', {
         draft: { entityId: 'mukhtar-ablyazov', entityName: 'Mukhtar Ablyazov', kind: 'mention', eventDate: '2024-05-01', url, pageTitle: markup, note: markup, quote: markup },
       });
-      const p = await pointIn(page, '#p1', 'Mukhtar Ablyazov');
+      const p = await pointOf(page, '#p1', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
       await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] .sightings li'), undefined, 5000);
       const card = await page.evaluate(() => {
@@ -705,26 +705,6 @@ for (const name of browsersUnderTest()) {
       assert.ok(server.requests.some((r) => r.path === '/hostile/feed'), 'the server log does record requests (the feed\'s)');
     });
   });
-}
-
-async function pointIn(page: TestPage, selector: string, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const el = document.querySelector(selector)!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.textContent ?? '').indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + Math.min(text.length, 4));
-        const b = r.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      throw new Error(`no "${text}" in ${selector}`);
-    },
-    { selector, text },
-  );
 }
 
 describe('the built manifests expose nothing to pages or other extensions', () => {
