@@ -15,7 +15,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Page as PpPage } from 'puppeteer-core';
 import { CHROME_BUILD, CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_BUILD, HOSTS, chromiumHostRules, firefoxPrefs, newProfileDir, requireBrowser } from './support/browsers.ts';
-import { browsersUnderTest, type BrowserName, type TestPage } from './support/driver.ts';
+import { browsersUnderTest, gotoExtensionPage, type BrowserName, type TestPage } from './support/driver.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { callBackground, pointOf, sleep, tabIdFor } from './support/ext.ts';
 
@@ -160,8 +160,7 @@ function wrapFirefoxPage(page: PpPage, requests: string[]): HostilePage {
         await page.goto(url, { waitUntil: 'load', timeout: 60000 });
         return;
       }
-      void page.goto(url, { waitUntil: 'load', timeout: 60000 }).catch(() => undefined);
-      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15000, polling: 50 }, url);
+      await gotoExtensionPage(page, url);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg as never)),

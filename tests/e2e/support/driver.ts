@@ -135,8 +135,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
         return;
       }
       // The page loads, but WebDriver BiDi never reports the navigation of an extension page as done: watch the document instead.
-      void page.goto(url, { waitUntil: 'load', timeout: 60000 }).catch(() => undefined);
-      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15000, polling: 50 }, url);
+      await gotoExtensionPage(page, url);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never)),
@@ -157,4 +156,19 @@ function wrapPuppeteer(page: PpPage): TestPage {
 export function browsersUnderTest(): BrowserName[] {
   const only = process.env.E2E_BROWSERS?.split(',').map((s) => s.trim()).filter(Boolean) as BrowserName[] | undefined;
   return only?.length ? only : ['chromium', 'firefox'];
+}
+
+/**
+ * Firefox over WebDriver BiDi loads an extension page but never reports the navigation as done: start it, then watch
+ * the document. Polled by hand: an evaluation that lands while the document is being replaced fails and is asked again.
+ */
+export async function gotoExtensionPage(page: PpPage, url: string): Promise<void> {
+  void page.goto(url, { waitUntil: 'load', timeout: 60000 }).catch(() => undefined);
+  const until = Date.now() + 15000;
+  for (;;) {
+    const ready = await page.evaluate((u: string) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+    if (ready) return;
+    if (Date.now() > until) throw new Error(`${url} did not load`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
