@@ -91,16 +91,44 @@ export interface ArticleEnv {
   pageCode: CodeKind | null;
 }
 
+const ABBREVIATIONS = new Set(['art', 'ст', 'ч', 'п', 'no', 'pt', 'para', 'cl']);
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isLetter(ch: string): boolean {
+  return ch.toLowerCase() !== ch.toUpperCase() || /\p{L}/u.test(ch);
+}
+
+function opensSentence(ch: string): boolean {
+  return ch === '«' || ch === '"' || ch === '“' || (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) || /\p{Lu}/u.test(ch);
+}
+
+/**
+ * The sentence that ends at pos (at most 240 units back): cut after the last stop (. ! ?) that is followed by
+ * white space and a capital or an opening quote, unless the word before the stop is an abbreviation (Art. ст. ч. п. No.).
+ * Read backwards by hand: this runs at every article keyword, and a RegExp here cost more than the whole match.
+ */
 function sentenceBefore(s: string, pos: number): string {
   const from = Math.max(0, pos - 240);
-  const w = s.slice(from, pos);
-  // Cut at the last sentence end that is not an abbreviation's dot (Art. ст. ч. п. No.).
-  let cut = 0;
-  const re = /(\p{L}*)[.!?]\s+(?=[\p{Lu}«"“])/gu;
-  for (let m = re.exec(w); m; m = re.exec(w)) {
-    if (!/^(?:art|ст|ч|п|no|pt|para|cl)$/i.test(m[1] ?? '')) cut = m.index + m[0].length;
+  for (let i = pos - 1; i > from; i--) {
+    const c = s.charCodeAt(i);
+    if (!isSpace(c)) continue;
+    // i is the last space of a run; the run must follow a stop and precede an opener.
+    if (i + 1 >= pos || !opensSentence(s[i + 1]!)) continue;
+    let b = i;
+    while (b > from && isSpace(s.charCodeAt(b - 1))) b--;
+    const stop = b - 1;
+    if (stop < from) continue;
+    const sc = s.charCodeAt(stop);
+    if (sc !== 0x2e && sc !== 0x21 && sc !== 0x3f) continue;
+    let w = stop;
+    while (w > from && isLetter(s[w - 1]!)) w--;
+    if (ABBREVIATIONS.has(s.slice(w, stop).toLowerCase())) { i = b; continue; }
+    return s.slice(i + 1, pos);
   }
-  return w.slice(cut);
+  return s.slice(from, pos);
 }
 
 function sentenceAfter(s: string, pos: number): string {

@@ -1,10 +1,10 @@
-// Compiles dataset entries into the matcher's flat trie (CSR typed arrays, base64 in JSON); runs at build time.
+// Compiles dataset entries into the matcher's flat trie (CSR tables packed as strings in JSON, read in place at load); runs at build time.
 import type { Entity } from '../data/schema.ts';
 import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './normalise.ts';
 import { wordForm } from './inflect.ts';
-import { COUNTRY_KEYWORDS, REGION_KEYWORDS } from './signals.ts';
+import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
-import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, PREFIX, PACK_OFFSET, type CompiledMatcher } from './types.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, type CompiledMatcher } from './types.ts';
 
 interface Word { orig: string; folded: number[] }
 
@@ -144,17 +144,18 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
       for (const c of a.context) {
         const words = splitWords(c);
         if (!words) continue;
-        const key = words.map((w) => String.fromCharCode(...w.folded)).join(' ');
-        // Context words stay out of the trie (they are common words: a walk at each would cost);
-        // disambiguate.ts looks for them only around an ambiguous candidate.
-        const stem = contextStem(words).map((w) => String.fromCharCode(...w.folded)).join(' ');
+        // Context words go in the trie as word prefixes: the scan records them where they occur, and
+        // disambiguate.ts only looks up those hits around an ambiguous candidate (no text window, no re-folding).
+        const stemWords = contextStem(words);
+        const stem = stemWords.map((w) => String.fromCharCode(...w.folded)).join(' ');
         let id = ctxIds.get(stem);
         if (id === undefined) {
           id = ctxIds.size;
           ctxIds.set(stem, id);
+          const end = t.insert(stemWords, false);
+          t.addOut(end.node, [K_CONTEXT, -1, PREFIX, 0, id]);
         }
         if (!ctx.includes(id)) ctx.push(id);
-        void key;
       }
       const words = splitWords(a.text);
       ambiguous.push({ ctx, shape: caseShape(a.text), single: (words?.length ?? 0) === 1 });
@@ -172,6 +173,14 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   };
   (['KZ', 'KG', 'TJ'] as const).forEach((c, ci) => { for (const k of COUNTRY_KEYWORDS[c]) signal(k, K_COUNTRY, ci); });
   for (const k of REGION_KEYWORDS) signal(k, K_COUNTRY, 3);
+  // Foreign-namesake markers: short or upper-case ones whole words (US is not "used"), the others stems.
+  for (const m of FOREIGN_MARKERS) {
+    const words = splitWords(m);
+    if (!words) continue;
+    const whole = words.length === 1 && (m.length <= 4 || m === m.toUpperCase());
+    const end = t.insert(words, whole);
+    t.addOut(end.node, [K_NEG, -1, whole ? end.paradigm : PREFIX, tailIndex(end.tail), 0]);
+  }
   for (const k of ARTICLE_KEYWORDS) {
     const words = splitWords(k.text);
     if (!words) continue;
@@ -205,6 +214,21 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     for (const r of outs) outList.push(...r);
     if (t.inner[old]) inner.push(i, t.inner[old]!);
   });
+  // Per node its CSR offsets (edges as the distance from the node, which the BFS frontier bounds) and whether a walk has work there.
+  const edgeDelta = new Int32Array(nodes + 1);
+  const outStart = new Int32Array(nodes + 1);
+  const flags = new Int32Array(nodes);
+  let eAt = 0, oAt = 0;
+  for (let i = 0; i < nodes; i++) {
+    edgeDelta[i] = eAt - i + 1;
+    outStart[i] = oAt;
+    if (outCount[i]! > 0 || t.inner[order[i]!] || (deg[i]! > 0 && labels[eAt] === SEP_LABEL)) flags[i] = 1;
+    eAt += deg[i]!;
+    oAt += outCount[i]!;
+  }
+  edgeDelta[nodes] = eAt - nodes + 1;
+  outStart[nodes] = oAt;
+
   const laws: CompiledMatcher['laws'] = [];
   entries.forEach((e, ei) => {
     if (e.law?.article) laws.push([ei, e.law.jurisdiction, e.law.code, e.law.article]);
@@ -216,9 +240,10 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     ids: entries.map((e) => e.id),
     types: entries.map((e) => e.type),
     countries: entries.map((e) => e.country),
-    degree: pack(deg, PACK_OFFSET),
+    edges: pack(edgeDelta, 0),
     labels: pack(labels, 0),
-    outCount: pack(outCount, PACK_OFFSET),
+    outStart: pack(outStart, PACK_OFFSET),
+    flags: pack(flags, PACK_OFFSET),
     outs: pack(outList, PACK_OFFSET),
     inner,
     tails,

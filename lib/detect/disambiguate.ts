@@ -1,7 +1,6 @@
 // Turns raw hits into mentions: page signals, context rules for ambiguous aliases, legal articles, longest match without overlaps.
 import type { Country } from '../data/schema.ts';
-import { FOLD, IGN, STOP, SEP, foldKey } from './normalise.ts';
-import { FOREIGN_MARKERS } from './signals.ts';
+import * as N from './normalise.ts';
 import { CAND_STRIDE, type RawHits } from './matcher.ts';
 import { articlesAt, type CodeKind } from './articles.ts';
 import { K_NAME, K_ALIAS, K_AMBIG, type CompiledMatcher, type Mention, type PageContext } from './types.ts';
@@ -11,6 +10,9 @@ export const CONTEXT_WINDOW = 250;
 /** How close a foreign marker must be to veto an ambiguous alias ("US Democratic Party"). */
 export const NEG_WINDOW = 40;
 const CA = ['KZ', 'KG', 'TJ'] as const;
+// Imported bindings copied into module constants (some loaders turn each use into a getter call; see matcher.ts).
+const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, SEP = N.SEP;
+const K_NAME_ = K_NAME, K_ALIAS_ = K_ALIAS, K_AMBIG_ = K_AMBIG, CAND = CAND_STRIDE;
 
 export function emptyContext(): PageContext {
   return { v: 1, countries: { KZ: 0, KG: 0, TJ: 0 }, region: 0, seen: [] };
@@ -39,57 +41,15 @@ export function dominantCountry(ctx: PageContext): Country | null {
 
 export const hasSignal = (ctx: PageContext): boolean => ctx.region > 0 || CA.some((k) => ctx.countries[k] > 0);
 
-/** Foreign markers, folded; short or upper-case ones must be whole words (US is not "used"). */
-const NEG_KEYS: { key: string; whole: boolean }[] = FOREIGN_MARKERS.map((m) => ({ key: foldKey(m), whole: m.length <= 4 || m === m.toUpperCase() })).filter((x) => x.key);
-
-const WBUF = new Uint16Array(4 * CONTEXT_WINDOW + 1024);
-
-/** Folded text of s[from, to) (separator runs as one space or stop) and the folded range of the candidate [start, end) in it. */
-function windowOf(s: string, from: number, to: number, start: number, end: number): { text: string; cFrom: number; cTo: number } {
-  const a = Math.max(0, from), b = Math.min(s.length, to, a + WBUF.length - 1);
-  let n = 0, cFrom = -1, cTo = -1, prevSep = false;
-  for (let i = a; i < b; i++) {
-    if (cFrom < 0 && i >= start) cFrom = n;
-    if (cTo < 0 && i >= end) cTo = n;
-    const f = FOLD[s.charCodeAt(i)]!;
-    if (f === IGN) continue;
-    if (f <= STOP) {
-      if (prevSep) { if (f === STOP) WBUF[n - 1] = 0x2e; continue; }
-      WBUF[n++] = f === STOP ? 0x2e : f === 1 ? 0x2d : 0x20;
-      prevSep = true;
-      continue;
-    }
-    prevSep = false;
-    WBUF[n++] = f;
-  }
-  if (cFrom < 0) cFrom = n;
-  if (cTo < 0) cTo = n;
-  return { text: String.fromCharCode.apply(null, WBUF.subarray(0, n) as unknown as number[]), cFrom, cTo };
-}
-
-/** Whether `key` starts a word of the folded window (whole word, or with an English s, if `whole`) outside [skipFrom, skipTo). */
-function windowHas(text: string, key: string, whole: boolean, skipFrom: number, skipTo: number): boolean {
-  for (let p = text.indexOf(key); p >= 0; p = text.indexOf(key, p + 1)) {
-    if (p > 0 && text.charCodeAt(p - 1) > 0x2e) continue;
-    if (p < skipTo && p + key.length > skipFrom) continue;
-    if (!whole) return true;
-    const e = p + key.length;
-    const next = e < text.length ? text.charCodeAt(e) : 0;
-    const after = e + 1 < text.length ? text.charCodeAt(e + 1) : 0;
-    if (next <= 0x2e || (next === 0x73 && after <= 0x2e)) return true;
-  }
-  return false;
-}
-
 /** The case shape of a surface: does it agree with how the alias is written (1 Capitalised, 2 UPPER)? */
 /**
  * A full name distinctive enough to stand on a page with no other Central Asia signal: two words
  * or more and ten letters or more ("Mukhtar Ablyazov", not "Ak Zhol", which is also a road).
  */
-function distinctive(surface: string): boolean {
+function distinctive(s: string, from: number, to: number): boolean {
   let letters = 0, words = 0, inWord = false;
-  for (let i = 0; i < surface.length; i++) {
-    const f = FOLD[surface.charCodeAt(i)]!;
+  for (let i = from; i < to; i++) {
+    const f = FOLD[s.charCodeAt(i)]!;
     if (f <= STOP) { inWord = false; continue; }
     if (f === IGN) continue;
     letters++;
@@ -99,11 +59,11 @@ function distinctive(surface: string): boolean {
 }
 
 /** Whether the surface is written the way a name of this case shape must be (see compile.ts caseShape). */
-export function caseFits(surface: string, shape: number): boolean {
+export function caseFits(s: string, from: number, to: number, shape: number): boolean {
   if (shape === 0) return true;
   let letters = 0, upper = 0, firstTwoUpper = 0;
-  for (let i = 0; i < surface.length; i++) {
-    const u = caseOf(surface.charCodeAt(i));
+  for (let i = from; i < to; i++) {
+    const u = caseOf(s.charCodeAt(i));
     if (u === 0) continue;
     if (letters < 2 && u === 2) firstTwoUpper++;
     letters++;
@@ -129,15 +89,13 @@ function caseOf(c: number): number {
   return lo === up ? 0 : ch === lo ? 1 : 2;
 }
 
-function caseAgrees(surface: string, shape: number): boolean {
+function caseAgrees(s: string, from: number, to: number, shape: number): boolean {
   if (shape === 0) return true;
-  let first = true;
-  for (const ch of surface) {
-    if (ch.toLowerCase() === ch.toUpperCase()) continue;
-    const up = ch === ch.toUpperCase();
-    if (shape === 1) return up;
-    if (shape === 2 && !up) return false;
-    if (first) first = false;
+  for (let i = from; i < to; i++) {
+    const u = caseOf(s.charCodeAt(i));
+    if (u === 0) continue;
+    if (shape === 1) return u === 2;
+    if (shape === 2 && u !== 2) return false;
   }
   return true;
 }
@@ -152,8 +110,6 @@ function sentenceInitial(s: string, pos: number): boolean {
   return true;
 }
 
-interface Cand { seg: number; start: number; end: number; entity: number; via: Mention['via']; score: number; prio: number }
-
 export interface ResolveInput {
   compiled: CompiledMatcher;
   segments: readonly string[];
@@ -162,9 +118,48 @@ export interface ResolveInput {
   law: (country: Country, code: CodeKind, article: string) => number;
 }
 
+/** First index (a multiple of stride) of the hits in `a` at or after (seg, pos); hits are in scan order. */
+function lowerBound(a: readonly number[], stride: number, seg: number, pos: number): number {
+  let lo = 0, hi = (a.length / stride) | 0;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1, r = m * stride, sg = a[r]!;
+    if (sg < seg || (sg === seg && a[r + 1]! < pos)) lo = m + 1; else hi = m;
+  }
+  return lo * stride;
+}
+
+/** A foreign marker within NEG_WINDOW of [start, end) in the segment, outside it. */
+function vetoed(neg: readonly number[], seg: number, start: number, end: number): boolean {
+  for (let r = lowerBound(neg, 3, seg, start - NEG_WINDOW); r < neg.length; r += 3) {
+    if (neg[r] !== seg || neg[r + 1]! >= end + NEG_WINDOW) break;
+    const hs = neg[r + 1]!, he = neg[r + 2]!;
+    if (he <= end + NEG_WINDOW && !(hs < end && he > start)) return true;
+  }
+  return false;
+}
+
+/** A context word of the alias (ids `want`) within CONTEXT_WINDOW of [start, end) in the segment, outside it. */
+function confirmedByWord(hits: readonly number[], want: readonly number[], seg: number, start: number, end: number): boolean {
+  if (want.length === 0) return false;
+  for (let r = lowerBound(hits, 4, seg, start - CONTEXT_WINDOW); r < hits.length; r += 4) {
+    if (hits[r] !== seg || hits[r + 1]! >= end + CONTEXT_WINDOW) break;
+    const hs = hits[r + 1]!, he = hits[r + 2]!;
+    if (he > end + CONTEXT_WINDOW || (hs < end && he > start)) continue;
+    const id = hits[r + 3]!;
+    for (let k = 0; k < want.length; k++) if (want[k] === id) return true;
+  }
+  return false;
+}
+
+const VIA: Mention['via'][] = ['name', 'alias', 'ambiguous', 'article'];
+const V_NAME = 0, V_ALIAS = 1, V_AMBIG = 2, V_ARTICLE = 3;
+/** Accepted candidates, flat: seg, start, end, entity, via, score, prio. */
+const ACC = 7;
+
 /** Resolves raw hits into mentions; updates `ctx` in place with what the page has shown. */
 export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Mention[] {
-  const { countries } = compiled;
+  const countries = compiled.countries;
+  const ids = compiled.ids;
   // 1. Signals: country keywords and full names of Central Asian entries.
   for (let i = 0; i < raw.country.length; i += 3) {
     const c = raw.country[i + 2]!;
@@ -172,71 +167,81 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     else ctx.countries[CA[c === 0 ? 0 : c === 1 ? 1 : 2]]++;
   }
   const C = raw.cand;
-  for (let i = 0; i < C.length; i += CAND_STRIDE) {
-    if (C[i + 3] !== K_NAME) continue;
-    const surface = (segments[C[i]!] ?? '').slice(C[i + 1]!, C[i + 2]!);
-    if (!caseFits(surface, C[i + 5]!) || !distinctive(surface)) continue;
+  for (let i = 0; i < C.length; i += CAND) {
+    if (C[i + 3] !== K_NAME_) continue;
+    const s = segments[C[i]!] ?? '';
+    if (!caseFits(s, C[i + 1]!, C[i + 2]!, C[i + 5]!) || !distinctive(s, C[i + 1]!, C[i + 2]!)) continue;
     const country = countries[C[i + 4]!];
     if (country && country !== 'other') ctx.countries[country]++;
   }
   const signal = hasSignal(ctx);
 
   // 2. Plain names and aliases.
-  const accepted: Cand[] = [];
+  const acc: number[] = [];
   const ambiguous: number[] = [];
-  for (let i = 0; i < C.length; i += CAND_STRIDE) {
-    const kind = C[i + 3]!, entity = C[i + 4]!;
-    const country = countries[entity];
-    const base = { seg: C[i]!, start: C[i + 1]!, end: C[i + 2]!, entity, score: C[i + 6]! };
-    if ((kind === K_NAME || kind === K_ALIAS) && !caseFits((segments[base.seg] ?? '').slice(base.start, base.end), C[i + 5]!)) continue;
-    if (kind === K_NAME) {
-      if ((country !== 'other' && distinctive((segments[base.seg] ?? '').slice(base.start, base.end))) || signal) accepted.push({ ...base, via: 'name', prio: 3 });
-    } else if (kind === K_ALIAS) {
-      if (signal) accepted.push({ ...base, via: 'alias', prio: 2 });
-    } else if (kind === K_AMBIG) ambiguous.push(i);
-  }
   const pageCountries = new Set<Country>();
   for (const k of CA) if (ctx.countries[k] > 0) pageCountries.add(k);
-  for (const a of accepted) { const c = countries[a.entity]; if (c) pageCountries.add(c); }
+  for (let i = 0; i < C.length; i += CAND) {
+    const kind = C[i + 3]!, entity = C[i + 4]!;
+    if (kind === K_AMBIG_) { ambiguous.push(i); continue; }
+    if (kind !== K_NAME_ && kind !== K_ALIAS_) continue;
+    const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!;
+    const s = segments[seg] ?? '';
+    if (!caseFits(s, start, end, C[i + 5]!)) continue;
+    const country = countries[entity];
+    if (kind === K_NAME_) {
+      if (!((country !== 'other' && distinctive(s, start, end)) || signal)) continue;
+      acc.push(seg, start, end, entity, V_NAME, C[i + 6]!, 3);
+    } else {
+      if (!signal) continue;
+      acc.push(seg, start, end, entity, V_ALIAS, C[i + 6]!, 2);
+    }
+    if (country) pageCountries.add(country);
+  }
 
   // 3. Ambiguous aliases: a context word nearby, or (written as a name, mid-sentence) the page's own country.
   const seen = new Set(ctx.seen);
-  for (const a of accepted) seen.add(compiled.ids[a.entity]!);
-  const ambByPos = new Map<string, Cand[]>();
+  for (let r = 0; r < acc.length; r += ACC) seen.add(ids[acc[r + 3]!]!);
+  let ambByPos: Map<string, number[]> | null = null;
   for (const i of ambiguous) {
     const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!, entity = C[i + 4]!, amb = compiled.ambiguous[C[i + 5]!];
     if (!amb) continue;
     const s = segments[seg] ?? '';
-    if (!caseFits(s.slice(start, end), amb.shape === 2 ? 2 : amb.shape > 0 ? 1 : 0)) continue;
-    // Context words and foreign markers are looked up here, in short folded windows around the candidate only.
-    const near = windowOf(s, start - NEG_WINDOW, end + NEG_WINDOW, start, end);
-    if (NEG_KEYS.some((k) => windowHas(near.text, k.key, k.whole, near.cFrom, near.cTo))) continue;
-    const win = windowOf(s, start - CONTEXT_WINDOW, end + CONTEXT_WINDOW, start, end);
-    let confirmed = 0;
-    for (const id of amb.ctx) {
-      const key = compiled.contextWords[id];
-      if (key && windowHas(win.text, key, false, win.cFrom, win.cTo)) { confirmed = 2; break; }
-    }
+    const caseOk = caseFits(s, start, end, amb.shape === 2 ? 2 : amb.shape > 0 ? 1 : 0);
+    // A capitalised title of several words is also written in lower case (первого президента, the first president):
+    // then only a context word of its own confirms it.
+    if (!caseOk && (amb.shape !== 1 || amb.single)) continue;
+    // Context words and foreign markers are trie hits of the same scan: looked up by position, no text re-read.
+    let confirmed = confirmedByWord(raw.ctx, amb.ctx, seg, start, end) ? 2 : 0;
+    if (!caseOk && confirmed !== 2) continue;
+    // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
+    // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
+    if (!(confirmed === 2 && compiled.types[entity] === 'person') && vetoed(raw.neg, seg, start, end)) continue;
     if (!confirmed && signal) {
       const country = countries[entity]!;
-      const surface = s.slice(start, end);
       const byCountry = country !== 'other' && pageCountries.has(country);
-      if (byCountry && caseAgrees(surface, amb.shape) && amb.shape > 0 && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
+      if (byCountry && amb.shape > 0 && caseAgrees(s, start, end, amb.shape) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
     }
     if (!confirmed) continue;
-    const key = `${seg}:${start}:${end}`;
-    const list = ambByPos.get(key) ?? [];
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
-    const score = confirmed === 2 ? 5000 + C[i + 6]! + (seen.has(compiled.ids[entity]!) ? 5 : 0) : -2000 + (seen.has(compiled.ids[entity]!) ? 5 : 0);
-    list.push({ seg, start, end, entity, via: 'ambiguous', score, prio: 1 });
-    ambByPos.set(key, list);
+    const bonus = seen.has(ids[entity]!) ? 5 : 0;
+    const score = confirmed === 2 ? 5000 + C[i + 6]! + bonus : -2000 + bonus;
+    ambByPos ??= new Map();
+    const key = `${seg}:${start}:${end}`;
+    const list = ambByPos.get(key);
+    if (list) list.push(entity, score); else ambByPos.set(key, [seg, start, end, entity, score]);
   }
-  for (const list of ambByPos.values()) {
-    // Two entries claiming the same words: keep the better-confirmed one, or none when they tie.
-    list.sort((a, b) => b.score - a.score);
-    if (list.length > 1 && list[0]!.score === list[1]!.score && list[0]!.entity !== list[1]!.entity) continue;
-    accepted.push(list[0]!);
+  if (ambByPos) {
+    for (const l of ambByPos.values()) {
+      // Two entries claiming the same words: keep the better-confirmed one, or none when they tie.
+      let best = 3, second = -1;
+      for (let k = 5; k < l.length; k += 2) {
+        if (l[k + 1]! > l[best + 1]!) { second = best; best = k; } else if (second < 0 || l[k + 1]! > l[second + 1]!) second = k;
+      }
+      if (second >= 0 && l[second + 1] === l[best + 1] && l[second] !== l[best]) continue;
+      acc.push(l[0]!, l[1]!, l[2]!, l[best]!, V_AMBIG, l[best + 1]!, 1);
+    }
   }
 
   // 4. Legal articles at keyword hits.
@@ -247,25 +252,56 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       law, pageCountry, pageCode: (ctx.code as CodeKind | undefined) ?? null,
     });
     if (r.codeSeen) ctx.code = r.codeSeen;
-    for (const h of r.hits) accepted.push({ seg, start: h.start, end: h.end, entity: h.entity, via: 'article', score: 2000, prio: 4 });
+    for (const h of r.hits) acc.push(seg, h.start, h.end, h.entity, V_ARTICLE, 2000, 4);
   }
 
   // 5. Longest match wins; never overlap. Ties: written form (score), then the stronger kind.
-  accepted.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.score - a.score || b.prio - a.prio || a.seg - b.seg || a.start - b.start);
-  const taken = new Map<number, [number, number][]>();
+  // Per segment (candidates bucketed by segment, a handful each), so no large array is ever sorted.
+  const n = acc.length / ACC;
   const mentions: Mention[] = [];
-  for (const c of accepted) {
-    const spans = taken.get(c.seg) ?? [];
-    if (spans.some(([s, e]) => c.start < e && s < c.end)) continue;
-    spans.push([c.start, c.end]);
-    taken.set(c.seg, spans);
-    const id = compiled.ids[c.entity]!;
-    mentions.push({ segment: c.seg, start: c.start, end: c.end, entityId: id, type: compiled.types[c.entity]!, surface: (segments[c.seg] ?? '').slice(c.start, c.end), via: c.via });
-    seen.add(id);
-    const country = countries[c.entity];
-    if (c.via !== 'name' && country && country !== 'other') ctx.countries[country]++;
+  if (n === 0) { ctx.seen = [...seen]; return mentions; }
+  const nSeg = segments.length;
+  const first = new Int32Array(nSeg + 1);
+  for (let r = 0; r < acc.length; r += ACC) first[acc[r]! + 1]!++;
+  for (let k = 0; k < nSeg; k++) first[k + 1]! += first[k]!;
+  const order = new Int32Array(n);
+  const fill = first.slice(0, nSeg);
+  for (let r = 0, q = 0; r < acc.length; r += ACC, q++) order[fill[acc[r]!]!++] = r;
+  const better = (a: number, b: number): number =>
+    (acc[b + 2]! - acc[b + 1]!) - (acc[a + 2]! - acc[a + 1]!) || acc[b + 5]! - acc[a + 5]! || acc[b + 6]! - acc[a + 6]! || acc[a + 1]! - acc[b + 1]!;
+  const chosen: number[] = [];
+  for (let sg = 0; sg < nSeg; sg++) {
+    const lo = first[sg]!, hi = first[sg + 1]!;
+    if (lo === hi) continue;
+    // Insertion sort of the segment's few candidates, best first.
+    for (let a = lo + 1; a < hi; a++) {
+      const v = order[a]!;
+      let b = a - 1;
+      while (b >= lo && better(order[b]!, v) > 0) { order[b + 1] = order[b]!; b--; }
+      order[b + 1] = v;
+    }
+    chosen.length = 0;
+    for (let a = lo; a < hi; a++) {
+      const r = order[a]!, st = acc[r + 1]!, en = acc[r + 2]!;
+      let clash = false;
+      for (let k = 0; k < chosen.length; k++) { const o = chosen[k]!; if (st < acc[o + 2]! && acc[o + 1]! < en) { clash = true; break; } }
+      if (clash) continue;
+      // Kept in start order.
+      let p = chosen.length;
+      chosen.push(r);
+      while (p > 0 && acc[chosen[p - 1]! + 1]! > st) { chosen[p] = chosen[p - 1]!; p--; }
+      chosen[p] = r;
+    }
+    const s = segments[sg] ?? '';
+    for (let k = 0; k < chosen.length; k++) {
+      const r = chosen[k]!, entity = acc[r + 3]!, via = acc[r + 4]!;
+      const id = ids[entity]!;
+      mentions.push({ segment: sg, start: acc[r + 1]!, end: acc[r + 2]!, entityId: id, type: compiled.types[entity]!, surface: s.slice(acc[r + 1]!, acc[r + 2]!), via: VIA[via]! });
+      seen.add(id);
+      const country = countries[entity];
+      if (via !== V_NAME && country && country !== 'other') ctx.countries[country]++;
+    }
   }
   ctx.seen = [...seen];
-  mentions.sort((a, b) => a.segment - b.segment || a.start - b.start);
   return mentions;
 }

@@ -37,6 +37,35 @@ RU_PARADIGMS.forEach((p, id) => {
 });
 for (const e of EN_ENDINGS) RU_ENDING_MASK.set(e, (RU_ENDING_MASK.get(e) ?? 0) | (1 << P_LATIN) | (1 << P_LAT_EXACT));
 for (const id of [P_RU_INDECL, P_CYR_EXACT]) RU_ENDING_MASK.set('', (RU_ENDING_MASK.get('') ?? 0) | (1 << id));
+/** The longest ending an inner word may carry: the walk reads no further (a longer remainder is another word). */
+export const MAX_INNER_ENDING = Math.min(5, Math.max(0, ...[...RU_ENDING_MASK.keys()].map((k) => k.length)));
+/** Folded letters are below this: an ending's letters as the digits of one number key (no string built at scan time). */
+const KEY_BASE = N.ALPHABET;
+const endingKey = (k: string): number => { let h = 0; for (let i = 0; i < k.length; i++) h = h * KEY_BASE + k.charCodeAt(i); return h; };
+/** Inner-word endings by number key → paradigm mask (the same data as RU_ENDING_MASK). */
+const INNER_BY_KEY = new Map<number, number>();
+// Keys stay exact below 2^53: five letters at most (the longest Russian ending has three).
+for (const [k, m] of RU_ENDING_MASK) if (k.length <= MAX_INNER_ENDING) INNER_BY_KEY.set(endingKey(k), m);
+/** Where the remainder read by the last innerMaskAt call ended. */
+export const INNER_END = new Int32Array(1);
+
+/**
+ * The paradigm mask of the word ending at folded[k..] (up to the word's end), 0 when it is no inner-word
+ * ending; reads the folded buffer in place and allocates nothing. Sets INNER_END[0] to the word's end.
+ */
+export function innerMaskAt(folded: Uint16Array, k: number, n: number): number {
+  let h = 0, len = 0;
+  while (k < n) {
+    const f = folded[k]!;
+    if (f === IGN) { k++; continue; }
+    if (f <= STOP) break;
+    if (f >= KEY_BASE || ++len > MAX_INNER_ENDING) return 0;
+    h = h * KEY_BASE + f;
+    k++;
+  }
+  INNER_END[0] = k;
+  return INNER_BY_KEY.get(h) ?? 0;
+}
 /** The bare form is valid for every paradigm whose nominative tail is empty; the tail check covers the rest. */
 
 const RU_DROPS: { drop: string; strip: number; id: number }[] = RU_PARADIGMS.flatMap((p, id) => p.drops.map((d) => ({ drop: foldStr(d), strip: p.strip, id })));

@@ -5,7 +5,7 @@
 // letter some alias starts with; most walks die after a letter or two. Anything that allocates
 // (reading a word's ending, recording a hit) happens only where a whole stem matched.
 import * as N from './normalise.ts';
-import { gluedValid, hyphenValid, innerValid, readRemainder } from './inflect.ts';
+import * as I from './inflect.ts';
 import * as T from './types.ts';
 import type { CompiledMatcher } from './types.ts';
 
@@ -14,6 +14,7 @@ import type { CompiledMatcher } from './types.ts';
 const FOLD = N.FOLD, ALT = N.ALT, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, SEP_LABEL = N.SEP_LABEL, ALPHABET = N.ALPHABET;
 const K_CONTEXT = T.K_CONTEXT, K_COUNTRY = T.K_COUNTRY, K_ARTICLE = T.K_ARTICLE, K_NEG = T.K_NEG, PREFIX = T.PREFIX, OUT_STRIDE = T.OUT_STRIDE, PACK_OFFSET = T.PACK_OFFSET;
 const CYR_LO = 0x400;
+const gluedValid = I.gluedValid, hyphenValid = I.hyphenValid, readRemainder = I.readRemainder, innerMaskAt = I.innerMaskAt, INNER_END = I.INNER_END;
 const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
 
 /** Longest run of separators allowed between two words of one name ("Mukhtar  Ablyazov", not across a paragraph of spaces). */
@@ -23,28 +24,37 @@ const MAX_GAP = 4;
 export interface RawHits {
   /** seg, start, end, kind, entity, extra, score */
   cand: number[];
-  /** seg, pos, context id */
+  /** seg, start, end, context id (in scan order: by segment, then start) */
   ctx: number[];
   /** seg, pos, country index (0 KZ, 1 KG, 2 TJ, 3 region) */
   country: number[];
-  /** seg, pos */
+  /** seg, start, end (in scan order) */
   neg: number[];
   /** seg, start, end, article keyword form */
   art: number[];
 }
 export const CAND_STRIDE = 7;
 
+/** Folds s[0, n) into buf, one folded code unit per code unit (a small function of its own, so it optimises alone). */
+function foldInto(buf: Uint16Array, s: string, n: number): void {
+  const T = FOLD;
+  for (let q = 0; q < n; q++) buf[q] = T[s.charCodeAt(q)]!;
+}
+
 export function newRawHits(): RawHits {
   return { cand: [], ctx: [], country: [], neg: [], art: [] };
 }
 
 export class Trie {
-  readonly edgeStart: Int32Array;
+  /** Per node its first edge index - node + 1, read in place (see CompiledMatcher.edges). */
+  readonly edges: string;
   /** Per edge its folded letter, read in place (charCodeAt) from the compiled string. */
   readonly edgeLabel: string;
-  readonly outStart: Int32Array;
+  /** Per node its first output record + PACK_OFFSET. */
+  readonly outStartS: string;
   /** Output records (value + PACK_OFFSET), read in place from the compiled string at hits only. */
   readonly outs: string;
+  /** Inner-word ending masks by node (a few thousand nodes have one). */
   readonly inner: Int32Array;
   readonly tails: string[];
   /** Root's child per folded letter (-1 none): the first step of every walk is one load. */
@@ -54,44 +64,30 @@ export class Trie {
   private readonly asize: number;
   /** The node after two letters, pairNode[aidx[f1] * asize + aidx[f2]] (look-alike fallback on the second), -1 none: the widest nodes in one load. */
   private readonly pairNode: Int32Array;
-  /** 1 for nodes where a walk has work (outputs, inner-word endings, a separator edge): the probe stops there. */
-  private readonly special: Uint8Array;
+  /** Per node PACK_OFFSET + 1 where a walk has work (outputs, inner-word endings, a separator edge): the probe stops there. */
+  private readonly flags: string;
 
   constructor(c: CompiledMatcher) {
-    // Loading decodes nothing: one pass over the nodes for the CSR offsets, the rest in place.
-    const deg = typeof c.degree === 'string' ? c.degree : '';
-    const outCount = typeof c.outCount === 'string' ? c.outCount : '';
-    const EL = typeof c.labels === 'string' ? c.labels : '';
-    const nodes = deg.length;
-    const edgeStart = new Int32Array(nodes + 1);
-    const outStart = new Int32Array(nodes + 1);
-    const inner = new Int32Array(nodes);
-    const special = new Uint8Array(nodes);
+    // Loading decodes nothing and loops over no node: the tables are read in place from the JSON strings.
+    const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+    const EL = str(c.labels);
+    this.edges = str(c.edges);
+    this.outStartS = str(c.outStart);
+    this.flags = str(c.flags);
     this.edgeLabel = EL;
-    this.outs = typeof c.outs === 'string' ? c.outs : '';
+    this.outs = str(c.outs);
+    const nodes = Math.min(this.flags.length, this.edges.length - 1, this.outStartS.length - 1);
+    if (nodes < 0 || this.flags.length !== nodes || (nodes > 0 && this.edgeStart(nodes) > EL.length) || (nodes > 0 && this.outStart(nodes) * OUT_STRIDE > this.outs.length)) {
+      throw new Error('loadMatcher: the compiled matcher is malformed (rebuild it with npm run data:build)');
+    }
+    const inner = new Int32Array(nodes);
     const inn = Array.isArray(c.inner) ? c.inner : [];
     for (let i = 0; i + 1 < inn.length; i += 2) {
       const nd = inn[i]!;
-      if (nd >= 0 && nd < nodes) { inner[nd] = inn[i + 1]!; special[nd] = 1; }
+      if (nd >= 0 && nd < nodes) inner[nd] = inn[i + 1]!;
     }
-    const maxOut = (this.outs.length / OUT_STRIDE) | 0;
-    let e = 0, o = 0;
-    for (let i = 0; i < nodes; i++) {
-      edgeStart[i] = e;
-      const d = deg.charCodeAt(i) - PACK_OFFSET;
-      // Edges sorted by label: a separator edge (label 0) comes first.
-      if (d > 0 && EL.charCodeAt(e) === SEP_LABEL) special[i] = 1;
-      e += d;
-      outStart[i] = o;
-      const oc = outCount.charCodeAt(i) - PACK_OFFSET;
-      if (oc > 0) { special[i] = 1; o += oc; }
-    }
-    edgeStart[nodes] = Math.min(e, EL.length);
-    outStart[nodes] = Math.min(o, maxOut);
-    this.edgeStart = edgeStart;
-    this.outStart = outStart;
     this.inner = inner;
-    this.special = special;
+    const edgeStart = (i: number): number => this.edgeStart(i);
     this.tails = Array.isArray(c.tails) ? c.tails : [''];
     this.root = new Int32Array(ALPHABET).fill(-1);
     // Letters of the first two levels get compact indexes for the pair table.
@@ -99,12 +95,12 @@ export class Trie {
     const seenL = new Uint8Array(ALPHABET);
     const note = (l: number): void => { if (l !== SEP_LABEL && l < ALPHABET && !seenL[l]) { seenL[l] = 1; letters.push(l); } };
     if (nodes > 0) {
-      for (let k = edgeStart[0]!; k < edgeStart[1]!; k++) {
+      for (let k = edgeStart(0); k < edgeStart(1); k++) {
         const l = EL.charCodeAt(k);
         note(l);
         if (l < ALPHABET && l !== SEP_LABEL) this.root[l] = k + 1;
         const n1 = k + 1;
-        if (n1 < nodes) for (let q = edgeStart[n1]!; q < edgeStart[n1 + 1]!; q++) note(EL.charCodeAt(q));
+        if (n1 < nodes) for (let q = edgeStart(n1); q < edgeStart(n1 + 1); q++) note(EL.charCodeAt(q));
       }
     }
     const A = Math.min(letters.length, 254) + 1;
@@ -115,14 +111,14 @@ export class Trie {
     for (let f = 1; f < ALPHABET; f++) if (!this.aidx[f] && ALT[f] && this.aidx[ALT[f]!]) this.aidx[f] = this.aidx[ALT[f]!]!;
     this.pairNode = new Int32Array(A * A).fill(-1);
     // Only the root's children's own edges: direct labels first, then their look-alikes where free.
-    if (nodes > 0) for (let r = edgeStart[0]!; r < edgeStart[1]!; r++) {
+    if (nodes > 0) for (let r = edgeStart(0); r < edgeStart(1); r++) {
       const f = EL.charCodeAt(r), n1 = r + 1, a1 = this.aidx[f]!;
       if (!a1 || f === SEP_LABEL || n1 >= nodes) continue;
-      for (let q = edgeStart[n1]!; q < edgeStart[n1 + 1]!; q++) {
+      for (let q = edgeStart(n1); q < edgeStart(n1 + 1); q++) {
         const g = EL.charCodeAt(q);
         if (g !== SEP_LABEL && g < ALPHABET && this.aidx[g]) this.pairNode[a1 * A + this.aidx[g]!] = q + 1;
       }
-      for (let q = edgeStart[n1]!; q < edgeStart[n1 + 1]!; q++) {
+      for (let q = edgeStart(n1); q < edgeStart(n1 + 1); q++) {
         const g = EL.charCodeAt(q);
         const ag = g < ALPHABET ? ALT[g]! : 0;
         if (ag && this.aidx[ag] && this.pairNode[a1 * A + this.aidx[ag]!]! < 0) this.pairNode[a1 * A + this.aidx[ag]!] = q + 1;
@@ -130,9 +126,19 @@ export class Trie {
     }
   }
 
+  /** Index of the node's first edge. */
+  edgeStart(node: number): number {
+    return this.edges.charCodeAt(node) + node - 1;
+  }
+
+  /** Index of the node's first output record. */
+  outStart(node: number): number {
+    return this.outStartS.charCodeAt(node) - PACK_OFFSET;
+  }
+
   child(node: number, label: number): number {
-    let a = this.edgeStart[node]!;
-    let b = this.edgeStart[node + 1]!;
+    let a = this.edges.charCodeAt(node) + node - 1;
+    let b = this.edges.charCodeAt(node + 1) + node;
     const L = this.edgeLabel;
     if (b - a <= 8) {
       for (; a < b; a++) if (L.charCodeAt(a) === label) return a + 1;
@@ -156,33 +162,39 @@ export class Trie {
     return a ? this.child(node, a) : -1;
   }
 
+  /** The current segment folded, one code unit per code unit of the text (no offset map needed); reused across segments. */
+  private buf = new Uint16Array(4096);
+
   /** Scans one segment, appending raw hits. */
   scanSegment(s: string, seg: number, out: RawHits): void {
     const n = s.length;
-    const F = FOLD;
+    // Fold once into the shared buffer: the probe, the walks and the gap crossings read it, never the string.
+    if (this.buf.length < n + 1) this.buf = new Uint16Array(Math.max(n + 1, this.buf.length * 2));
+    const F = this.buf;
+    foldInto(F, s, n);
     const R = this.root;
-    const SP = this.special;
-    const ES = this.edgeStart;
+    const SP = this.flags;
+    const ES = this.edges;
     const EL = this.edgeLabel;
     const AI = this.aidx, PN = this.pairNode, A = this.asize;
     let i = 0;
     while (i < n) {
-      const f = F[s.charCodeAt(i)]!;
+      const f = F[i]!;
       if (f <= STOP || f === IGN) { i++; continue; }
       // A word starts at i. Probe inline, with no call and no allocation, until the path dies or
       // reaches a node where the full walk has work: most words die within two or three letters.
       if (f < ALPHABET) {
         let node = R[f]!;
         let want = false;
+        let k = i + 1;
         if (node >= 0) {
-          let k = i + 1;
           let second = true;
           for (;;) {
-            if (SP[node] === 1) { want = true; break; }
+            if (SP.charCodeAt(node) !== PACK_OFFSET) { want = true; break; }
             let g = STOP;
-            while (k < n) { g = F[s.charCodeAt(k)]!; if (g !== IGN) break; k++; }
+            while (k < n) { g = F[k]!; if (g !== IGN) break; k++; }
             if (k >= n || g <= STOP || g >= ALPHABET) break;
-            let a = ES[node]!, b = ES[node + 1]!, nx = -1;
+            let a = ES.charCodeAt(node) + node - 1, b = ES.charCodeAt(node + 1) + node, nx = -1;
             if (second) {
               second = false;
               const ag = AI[g]!;
@@ -212,17 +224,19 @@ export class Trie {
         if (want) {
           const r = R[f]!;
           let died = -1;
-          if (r >= 0) died = this.walk(s, seg, i, r, out);
+          // The probe stopped at the first node with work: nothing before it has outputs, so the walk resumes there.
+          if (r >= 0) died = node >= 0 ? this.walk(s, seg, i, node, k, out) : this.walk(s, seg, i, r, i + 1, out);
           const a = ALT[f]!;
           // The look-alike start is walked only when the first walk died on a letter of the other script.
           if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
             const ra = R[a]!;
-            if (ra >= 0) this.walk(s, seg, i, ra, out);
+            if (ra >= 0) this.walk(s, seg, i, ra, i + 1, out);
           }
         }
-      }
-      i++;
-      while (i < n && F[s.charCodeAt(i)]! > STOP) i++;
+        // The probe read the word up to k already: the rest of the word is skipped from there.
+        i = k > i + 1 ? k : i + 1;
+      } else i++;
+      while (i < n && F[i]! > STOP) i++;
     }
   }
 
@@ -230,11 +244,11 @@ export class Trie {
    * Walks the trie from a word start. Returns the folded letter the walk died on (-1 if it ended
    * at a boundary), so the caller can decide on a look-alike retry.
    */
-  private walk(s: string, seg: number, start: number, first: number, out: RawHits): number {
+  private walk(s: string, seg: number, start: number, first: number, from: number, out: RawHits): number {
     const n = s.length;
-    const F = FOLD;
+    const F = this.buf;
     let node = first;
-    let j = start + 1;
+    let j = from;
     // Pending branches (node, index of the boundary after an inflected inner word); rare and few.
     let pendNode = -1, pendAt = -1;
     let skipOuts = false;
@@ -243,12 +257,12 @@ export class Trie {
       let k = j;
       let f = STOP;
       while (k < n) {
-        f = F[s.charCodeAt(k)]!;
+        f = F[k]!;
         if (f !== IGN) break;
         k++;
       }
       if (k >= n) f = STOP;
-      if (!skipOuts && this.outStart[node]! < this.outStart[node + 1]!) this.terminal(s, seg, start, j, k, f, node, out);
+      if (!skipOuts && this.outStartS.charCodeAt(node) < this.outStartS.charCodeAt(node + 1)) this.terminal(s, seg, start, j, k, f, node, out);
       skipOuts = false;
       let next = -1;
       if (f <= STOP) {
@@ -258,8 +272,8 @@ export class Trie {
       } else {
         if (this.inner[node] !== 0 && pendNode < 0) {
           // An inflected inner word (Мухтаром Аблязовым): its ending, then the separator edge.
-          const r = readRemainder(s, k);
-          if (r && r.end < n && innerValid(r.rem, this.inner[node]!)) { pendNode = node; pendAt = r.end; }
+          const mask = innerMaskAt(F, k, n);
+          if ((mask & this.inner[node]!) !== 0 && INNER_END[0]! < n) { pendNode = node; pendAt = INNER_END[0]!; }
         }
         next = this.step(node, f);
         if (next >= 0) { node = next; j = k + 1; continue; }
@@ -267,7 +281,7 @@ export class Trie {
       }
       if (pendNode >= 0) {
         node = pendNode; j = pendAt; pendNode = -1; skipOuts = true;
-        const fb = F[s.charCodeAt(j)]!;
+        const fb = F[j]!;
         if (fb === STOP) return died;
         const nx = this.crossGap(s, node, j);
         if (nx < 0) return died;
@@ -290,7 +304,7 @@ export class Trie {
     let gap = 0;
     let f = STOP;
     while (m < n) {
-      f = FOLD[s.charCodeAt(m)]!;
+      f = this.buf[m]!;
       if (f === STOP) return -1;
       if (f > STOP && f !== IGN) break;
       if (++gap > MAX_GAP) return -1;
@@ -308,13 +322,13 @@ export class Trie {
     const O = this.outs;
     let rem: { rem: string; end: number } | null | undefined;
     let hyph: { rem: string; end: number } | null | undefined;
-    for (let r = this.outStart[node]! * OUT_STRIDE, e = this.outStart[node + 1]! * OUT_STRIDE; r < e; r += OUT_STRIDE) {
+    for (let r = this.outStart(node) * OUT_STRIDE, e = this.outStart(node + 1) * OUT_STRIDE; r < e; r += OUT_STRIDE) {
       const kind = O.charCodeAt(r) - PACK_OFFSET, entity = O.charCodeAt(r + 1) - PACK_OFFSET, paradigm = O.charCodeAt(r + 2) - PACK_OFFSET;
       const tail = this.tails[O.charCodeAt(r + 3) - PACK_OFFSET] ?? '', extra = O.charCodeAt(r + 4) - PACK_OFFSET;
       if (paradigm === PREFIX) {
-        if (kind === K_CONTEXT) out.ctx.push(seg, start, extra);
+        if (kind === K_CONTEXT) out.ctx.push(seg, start, j, extra);
         else if (kind === K_COUNTRY) out.country.push(seg, start, extra);
-        else if (kind === K_NEG) out.neg.push(seg, start, extra);
+        else if (kind === K_NEG) out.neg.push(seg, start, j);
         else if (kind === K_ARTICLE) {
           rem ??= readRemainder(s, k, 64);
           if (rem) out.art.push(seg, start, f <= STOP ? j : rem.end, extra);
@@ -341,7 +355,7 @@ export class Trie {
       }
       if (end < 0) continue;
       if (kind === K_COUNTRY) out.country.push(seg, start, extra);
-      else if (kind === K_NEG) out.neg.push(seg, start, extra);
+      else if (kind === K_NEG) out.neg.push(seg, start, end);
       else if (kind === K_ARTICLE) out.art.push(seg, start, end, extra);
       else if (kind !== K_CONTEXT) out.cand.push(seg, start, end, kind, entity, extra, score);
     }

@@ -66,6 +66,20 @@ export const RU_PARADIGMS: RuParadigm[] = [
     endings: ['й', 'я', 'ю', 'ем', 'е', 'и', 'ям', 'ями', 'ях', 'ев'],
   },
   {
+    // Neuter nouns in -ство in names: Международное партнёрство, Национальное агентство (-ства, -ству, -ством, -стве).
+    name: 'ru-neut-stvo',
+    drops: ['ство'],
+    strip: 1,
+    endings: ['о', 'а', 'у', 'ом', 'е'],
+  },
+  {
+    // Plural nouns in -ы in names: Репортёры без границ, Репортёров, Репортёрам, Репортёрами.
+    name: 'ru-plural',
+    drops: ['ры', 'ты', 'ны', 'лы', 'ды', 'вы'],
+    strip: 1,
+    endings: ['ы', 'и', 'ов', 'ам', 'ами', 'ах'],
+  },
+  {
     // Consonant-final masculine names and nouns: Аблязов, Аблязова, Аблязову, Аблязовым, Аблязове.
     // Not -ой: Назарбаевой is Dariga Nazarbayeva, never Nursultan.
     name: 'ru-cons',

@@ -28,15 +28,17 @@ export interface CompiledMatcher {
   /**
    * The trie, nodes in breadth-first order with edges sorted by label, so the edge at CSR index e
    * leads to node e + 1. Stored as strings of UTF-16 code units, read in place with charCodeAt, so
-   * loading decodes nothing: JSON.parse hands them over as they are.
-   * - degree: per node, its edge count + PACK_OFFSET;
+   * loading decodes nothing and loops over nothing: JSON.parse hands them over as they are.
+   * - edges: per node (and one past the last), its first edge index - node + 1 (the BFS frontier, small);
    * - labels: per edge, its folded letter (code 0 is the separator edge);
-   * - outCount: per node, its output count + PACK_OFFSET;
+   * - outStart: per node (and one past the last), its first output record + PACK_OFFSET;
+   * - flags: per node, PACK_OFFSET + 1 where a walk has work (outputs, inner-word endings, a separator edge);
    * - outs: output records, five values each + PACK_OFFSET: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra.
    */
-  degree: string;
+  edges: string;
   labels: string;
-  outCount: string;
+  outStart: string;
+  flags: string;
   outs: string;
   /** Flat pairs [node, mask]: the paradigms of inner words that end at the node (Russian declines each word). */
   inner: number[];
