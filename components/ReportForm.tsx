@@ -1,5 +1,5 @@
 // The report form: who or what was seen, what happened, when and where, with the page and a quote as evidence.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useSearch } from './use-search.ts';
 import type { Lang } from '../lib/data/schema.ts';
 import type { EntitySearchHit, PageEntry } from '../lib/messages/protocol.ts';

@@ -33,7 +33,10 @@ function parseArgs(argv: string[]): Args {
     } else if (x === '--text') a.text = true;
     else if (x === '--entities') a.entities = true;
     else if (x === '--help' || x === '-h') { process.stdout.write(USAGE + '\n'); process.exit(0); }
-    else if (x === '--') a.files.push(...argv.slice(i + 1)), (i = argv.length);
+    else if (x === '--') {
+      a.files.push(...argv.slice(i + 1));
+      break;
+    }
     else if (x.startsWith('-') && x !== '-') throw new CliError(`unknown option ${x}`);
     else a.files.push(x);
   }
