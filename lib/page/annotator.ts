@@ -137,7 +137,7 @@ export class Annotator {
       onShadowRoot: (s) => shadows.push(s),
     };
     const collector = new BlockCollector(root, collectOpts);
-    const sliceMs = this.opts.sliceMs ?? 8;
+    const sliceMs = this.opts.sliceMs ?? 6;
     const blocks: Block[] = [];
     while (!collector.finished) {
       const until = performance.now() + sliceMs;
@@ -158,7 +158,7 @@ export class Annotator {
         batch.push(order[i]);
         chars += blocks[order[i]].text.length;
         i++;
-        if (chars > 20_000) break;
+        if (chars > 10_000) break;
       }
       this.scanAndPaint(batch.map((b) => blocks[b]), batch);
       if (i < order.length) {
