@@ -249,6 +249,9 @@ export class Annotator {
       if (r.removedNodes.length && !container) inline = true;
       if (inline) this.dirty.add(r.target);
     }
+    // Marks on removed text go at once, in this microtask: a page script reading the registry after its own change
+    // never sees a mark collapsed onto what is left.
+    if (records.some((r) => r.removedNodes.length > 0)) this.dropDetached();
     if (this.dirty.size && !this.frameQueued) {
       this.frameQueued = true;
       requestAnimationFrame(() => this.flushMutations());
