@@ -15,7 +15,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Page as PpPage } from 'puppeteer-core';
 import { CHROME_BUILD, CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_BUILD, HOSTS, chromiumHostRules, firefoxPrefs, newProfileDir, requireBrowser } from './support/browsers.ts';
-import { browsersUnderTest, gotoExtensionPage, type BrowserName, type TestPage } from './support/driver.ts';
+import { browsersUnderTest, wrapPlaywright, wrapPuppeteer, type BrowserName, type TestPage } from './support/driver.ts';
+
+/** Heavy pages: a 10 MB text node loads slowly; polling a 100,000-element page is not free. */
+const HEAVY = { gotoTimeoutMs: 60000, pollMs: 100 };
 import { startServer, type TestServer } from './support/server.ts';
 import { callBackground, pointOf, sleep, tabIdFor } from './support/ext.ts';
 
@@ -74,9 +77,10 @@ async function launchChromium(): Promise<HostileBrowser> {
 }
 
 async function wrapChromiumPage(context: BrowserContext, page: PwPage): Promise<HostilePage> {
-  const errors: string[] = [];
+  // The shared wrapper records the page's own errors; the CDP listeners below add every world's to the same list.
+  const base = wrapPlaywright(page, HEAVY);
+  const errors = base.errors;
   const consoleErrors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
   // A CDP session of our own sees every world of the page, the content script's isolated world included.
   const cdp = await context.newCDPSession(page);
   const worlds = new Map<number, string>();
@@ -97,21 +101,7 @@ async function wrapChromiumPage(context: BrowserContext, page: PwPage): Promise<
   });
   await cdp.send('Runtime.enable');
   await cdp.send('Log.enable');
-  return {
-    errors,
-    consoleErrors,
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load', timeout: 60000 })),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 100 })),
-    screenshot: async (path) => void (await page.screenshot({ path })),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    mouseClick: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
-    type: (text) => page.keyboard.type(text),
-    setViewport: (width, height) => page.setViewportSize({ width, height }),
-    emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
-    close: () => page.close(),
-  };
+  return { ...base, consoleErrors };
 }
 
 async function launchFirefox(): Promise<HostileBrowser> {
@@ -145,34 +135,12 @@ async function launchFirefox(): Promise<HostileBrowser> {
 }
 
 function wrapFirefoxPage(page: PpPage, requests: string[]): HostilePage {
-  const errors: string[] = [];
   const consoleErrors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warn' || m.type() === 'assert') consoleErrors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
-  return {
-    errors,
-    consoleErrors,
-    goto: async (url) => {
-      if (!url.startsWith('moz-extension:')) {
-        await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-        return;
-      }
-      await gotoExtensionPage(page, url);
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg as never)),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    mouseClick: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key as never),
-    type: (text) => page.keyboard.type(text),
-    setViewport: (width, height) => page.setViewport({ width, height }),
-    emulateDark: async () => undefined,
-    close: () => page.close(),
-  };
+  return { ...wrapPuppeteer(page, HEAVY), consoleErrors };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -76,14 +76,20 @@ async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
   };
 }
 
-function wrapPlaywright(page: PwPage): TestPage {
+/** How a wrapped page waits: pages built to be heavy (the hostile suite's) want longer loads and slower polling. */
+export interface WrapOptions {
+  gotoTimeoutMs?: number;
+  pollMs?: number;
+}
+
+export function wrapPlaywright(page: PwPage, { gotoTimeoutMs = 30000, pollMs = 50 }: WrapOptions = {}): TestPage {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return {
     errors,
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load', timeout: gotoTimeoutMs })),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: 50 })),
+    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, arg as never, { timeout: timeoutMs, polling: pollMs })),
     screenshot: async (path) => void (await page.screenshot({ path })),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
@@ -124,21 +130,21 @@ async function launchFirefox(opts: LaunchOptions): Promise<TestBrowser> {
   };
 }
 
-function wrapPuppeteer(page: PpPage): TestPage {
+export function wrapPuppeteer(page: PpPage, { gotoTimeoutMs = 30000, pollMs = 50 }: WrapOptions = {}): TestPage {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
   return {
     errors,
     goto: async (url) => {
       if (!url.startsWith('moz-extension:')) {
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(url, { waitUntil: 'load', timeout: gotoTimeoutMs });
         return;
       }
       // The page loads, but WebDriver BiDi never reports the navigation of an extension page as done: watch the document instead.
       await gotoExtensionPage(page, url);
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg as never)),
+    waitFor: async (fn, arg, timeoutMs = 10000) => void (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: pollMs }, arg as never)),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
