@@ -147,6 +147,12 @@ export class Annotator {
         if (gen !== this.generation) return;
       }
     }
+    if (viewportFirst) {
+      // Finding the blocks on screen reads their boxes: after a frame the browser has laid the page out itself, so the
+      // reading does not force a synchronous layout of a large page inside our slice (a hidden tab gets no frame: 100 ms).
+      await afterLayout();
+      if (gen !== this.generation) return;
+    }
     const order = viewportFirst ? viewportOrder(blocks, this.doc) : blocks.map((_, i) => i);
     let i = 0;
     while (i < order.length) {
@@ -382,6 +388,17 @@ function viewportOrder(blocks: Block[], doc: Document): number[] {
   }
   const visible = all.slice(first, last + 1);
   return [...visible, ...all.slice(0, first), ...all.slice(last + 1)];
+}
+
+/** The next frame (layout done), or 100 ms where no frame comes. */
+function afterLayout(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** Gives the main thread back to the page between slices. */
