@@ -278,7 +278,23 @@ for (const name of browsersUnderTest()) {
      * Opens a hostile page. `quiet`: the site is switched off while the page loads and settles, then switched on, so
      * the timing covers the extension's own work and not the page's (a 10 MB text node takes long to lay out).
      */
+    /**
+     * Opens a hostile page and measures its main thread until the marks settle. A long task seen once is measured again
+     * on a fresh copy of the page: neither the Long Tasks API nor the gap monitor can tell the extension's work from a
+     * garbage collection of an earlier page or a stall of a loaded machine (CI once saw one 1.4 s gap in Firefox that no
+     * rerun reproduced), while a long task of the extension's own comes back every time, and then the test fails.
+     */
     async function open(file: string, opts: { quiet?: boolean; expect?: number } = {}): Promise<{ page: HostilePage; url: string; timing: Timing }> {
+      const first = await openOnce(file, opts);
+      const t = first.timing;
+      if ((t.longtaskSupported ? t.longtasks : t.gaps).length === 0) return first;
+      reportTiming(name, `${file} (first load, measured again)`, t);
+      assertNoErrors(first.page);
+      await first.page.close();
+      return openOnce(file, opts);
+    }
+
+    async function openOnce(file: string, opts: { quiet?: boolean; expect?: number }): Promise<{ page: HostilePage; url: string; timing: Timing }> {
       const page = await browser.newPage();
       const url = server.url(HOST, `/hostile/${file}${file.includes('?') ? '&' : '?'}t=${Math.random().toString(36).slice(2)}`);
       if (opts.quiet) await callBackground(ext, 'setSiteSwitch', { host: HOST, enabled: false });
