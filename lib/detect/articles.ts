@@ -27,53 +27,56 @@ export const ARTICLE_KEYWORDS: { text: string; form: number; prefix?: boolean }[
 
 export type CodeKind = 'criminal' | 'administrative' | 'constitution';
 
-const L = '\\p{L}';
-const word = (src: string): string => `(?<![${L}])(?:${src})(?![${L}])`;
+// Letters as an explicit class (Latin, Greek, Cyrillic with the Kazakh letters), and RegExps without the u flag:
+// a case-insensitive \p{L} pattern costs milliseconds to compile on its first two runs, which every page paid.
+const LETTER = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u0400-\\u052F';
+const L = `[${LETTER}]`;
+const word = (src: string): string => `(?<!${L})(?:${src})(?!${L})`;
 
 /** Codes named in a sentence. The abbreviations are whole words; the long forms are stems. */
 const CODE_PATTERNS: [RegExp, CodeKind][] = [
-  [new RegExp(`administrative\\s+(?:offen[cs]es?\\s+)?code|code\\s+(?:of|on)\\s+administrative|административн\\p{L}*\\s+(?:правонарушени|кодекс)|кодекс\\p{L}*\\s+(?:\\p{L}+\\s+){0,3}об\\s+административн|${word('КоАП|КРКоАП')}|әкімшілік\\s+құқық\\s*бұзушылық|${word('ӘҚБтК')}`, 'iu'), 'administrative'],
-  [new RegExp(`criminal\\s+code|penal\\s+code|code\\s+penal|уголовн\\p{L}*\\s+кодекс|${word('УК')}|қылмыстық\\s+кодекс|${word('ҚК')}|qylmystyq\\s+kodeks`, 'iu'), 'criminal'],
-  [new RegExp(`constitution|конституци|ата\\s+заң`, 'iu'), 'constitution'],
+  [new RegExp(`administrative\\s+(?:offen[cs]es?\\s+)?code|code\\s+(?:of|on)\\s+administrative|административн${L}*\\s+(?:правонарушени|кодекс)|кодекс${L}*\\s+(?:${L}+\\s+){0,3}об\\s+административн|${word('КоАП|КРКоАП')}|әкімшілік\\s+құқық\\s*бұзушылық|${word('ӘҚБтК')}`, 'i'), 'administrative'],
+  [new RegExp(`criminal\\s+code|penal\\s+code|code\\s+penal|уголовн${L}*\\s+кодекс|${word('УК')}|қылмыстық\\s+кодекс|${word('ҚК')}|qylmystyq\\s+kodeks`, 'i'), 'criminal'],
+  [new RegExp(`constitution|конституци|ата\\s+заң`, 'i'), 'constitution'],
 ];
 
 /** A different instrument named right after the number: "Article 1 of CEDAW", "статьи 19 МПГПП". */
 /** Code names as they follow an article number. */
 const CODE_TAIL = [
   'Criminal\\s+Code(?:\\s+of\\s+(?:the\\s+Republic\\s+of\\s+)?(?:Kazakhstan|Tajikistan|Kyrgyzstan))?', 'Code\\s+of\\s+Administrative\\s+Offen[cs]es', 'Administrative\\s+(?:Offen[cs]es\\s+)?Code',
-  'УК(?:\\s+(?:РК|РТ|КР))?(?!\\p{L})', 'КоАП(?:\\s+(?:РК|РТ|КР))?(?!\\p{L})', 'Уголовного\\s+кодекса(?:\\s+(?:Республики\\s+)?(?:Казахстан|Таджикистан|Кыргызстан|Кыргызской\\s+Республики)\\p{L}*)?', 'Кодекса\\s+об\\s+административных\\s+правонарушениях',
+  `УК(?:\\s+(?:РК|РТ|КР))?(?!${L})`, `КоАП(?:\\s+(?:РК|РТ|КР))?(?!${L})`, `Уголовного\\s+кодекса(?:\\s+(?:Республики\\s+)?(?:Казахстан|Таджикистан|Кыргызстан|Кыргызской\\s+Республики)${L}*)?`, 'Кодекса\\s+об\\s+административных\\s+правонарушениях',
 ].join('|');
 
-const TAIL_CODE = new RegExp(`^(?:\\s*\\(\\d+\\))?\\s*(?:of\\s+(?:the\\s+)?)?(?:(?:Kazakhstan|Kazakh|Tajik|Tajikistan|Kyrgyz|Kyrgyzstan)(?:'s|’s)?\\s+)?(?:${CODE_TAIL})`, 'iu');
+const TAIL_CODE = new RegExp(`^(?:\\s*\\(\\d+\\))?\\s*(?:of\\s+(?:the\\s+)?)?(?:(?:Kazakhstan|Kazakh|Tajik|Tajikistan|Kyrgyz|Kyrgyzstan)(?:'s|’s)?\\s+)?(?:${CODE_TAIL})`, 'i');
 
 const OTHER_INSTRUMENT = new RegExp(
   `^[\\s,]*(?:of\\s+(?:the\\s+)?|under\\s+(?:the\\s+)?)?(?:ICCPR|ICESCR|CEDAW|CAT\\b|UDHR|ECHR|Covenant|Convention|Universal|European|International|Declaration|Charter|Statute|Treaty|Law\\b|Labou?r\\s+Code|Civil\\s+Code|Tax\\s+Code|Code\\s+of\\s+Criminal\\s+Procedure|Criminal\\s+Procedur|Election|Electoral|МПГПП|МПЭСКП|Конвенц|Пакт|Всеобщ|Закона?|Трудов|Гражданск|Налогов|УПК|Уголовно-процессуальн|Избирательн)`,
-  'iu',
+  'i',
 );
 
 /** Country names (stems, any case) and abbreviations (whole words, case as written: АҚШ must not match парақшасы). */
 /** Kazakh: another code or law named just before the number. */
-const KK_OTHER_BEFORE = /(?:еңбек|азаматтық|салық|процестік|іс\s+жүргізу|сайлау)\s+кодекс\p{L}*\s*$|(?:заң\p{L}*|конституция\p{L}*|конвенция\p{L}*|пакт\p{L}*)\s*$/iu;
+const KK_OTHER_BEFORE = new RegExp(`(?:еңбек|азаматтық|салық|процестік|іс\\s+жүргізу|сайлау)\\s+кодекс${L}*\\s*$|(?:заң${L}*|конституция${L}*|конвенция${L}*|пакт${L}*)\\s*$`, 'i');
 
 const COUNTRY_PATTERNS: [RegExp, Country][] = [
-  [new RegExp(`Kazakh|Qazaq|Казахстан|Қазақстан`, 'iu'), 'KZ'],
-  [new RegExp(word('РК|ҚР|RK'), 'u'), 'KZ'],
-  [new RegExp(`Tajik|Таджик|Тәжік`, 'iu'), 'TJ'],
-  [new RegExp(word('РТ|ТР'), 'u'), 'TJ'],
-  [new RegExp(`Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз`, 'iu'), 'KG'],
-  [new RegExp(word('КР'), 'u'), 'KG'],
-  [new RegExp(`Russia|Росси|Ресей|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|China|Chinese|Китай|Китая|Қытай|United\\s+States|Britain|British|France|French|German`, 'iu'), 'other'],
-  [new RegExp(word('РФ|США|АҚШ|US|U\\.S\\.|UK'), 'u'), 'other'],
+  [new RegExp(`Kazakh|Qazaq|Казахстан|Қазақстан`, 'i'), 'KZ'],
+  [new RegExp(word('РК|ҚР|RK')), 'KZ'],
+  [new RegExp(`Tajik|Таджик|Тәжік`, 'i'), 'TJ'],
+  [new RegExp(word('РТ|ТР')), 'TJ'],
+  [new RegExp(`Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз`, 'i'), 'KG'],
+  [new RegExp(word('КР')), 'KG'],
+  [new RegExp(`Russia|Росси|Ресей|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|China|Chinese|Китай|Китая|Қытай|United\\s+States|Britain|British|France|French|German`, 'i'), 'other'],
+  [new RegExp(word('РФ|США|АҚШ|US|U\\.S\\.|UK')), 'other'],
 ];
 
 /** The same patterns, global, compiled once (a RegExp built per call would cost a compile per article). */
 const COUNTRY_PATTERNS_G: [RegExp, Country][] = COUNTRY_PATTERNS.map(([re, c]) => [new RegExp(re.source, re.flags + 'g'), c]);
 
 const NUM = '(\\d{1,4}(?:\\.\\d{1,3})?(?:-\\d{1,2})?)';
-const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'u');
-const NEXT_AFTER = new RegExp(`^\\s*(?:,\\s*(?:and|и|или|or)?|and|or|&|и|или|және|мен)\\s*(?:(?:Articles?|Art\\.|стат\\p{L}*|ст\\.)\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'iu');
-const LAST_BEFORE = /(\d{1,4})\s*[-‐‑–]?\s*$/u;
-const PREV_BEFORE = /(\d{1,4})\s*(?:,|және|мен|пен|бен|and|и|жəне|jäne|jane|men|pen|ben)\s*$/u;
+const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`);
+const NEXT_AFTER = new RegExp(`^\\s*(?:,\\s*(?:and|и|или|or)?|and|or|&|и|или|және|мен)\\s*(?:(?:Articles?|Art\\.|стат${L}*|ст\\.)\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'i');
+const LAST_BEFORE = /(\d{1,4})\s*[-‐‑–]?\s*$/;
+const PREV_BEFORE = /(\d{1,4})\s*(?:,|және|мен|пен|бен|and|и|жəне|jäne|jane|men|pen|ben)\s*$/;
 
 export interface ArticleHit {
   start: number;
@@ -97,8 +100,11 @@ function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+const LETTER_RE = new RegExp(L);
+const KAZAKH_CODE = new RegExp(`қылмыстық|әкімшілік|(?<!${L})ҚК(?!${L})`, 'i');
+
 function isLetter(ch: string): boolean {
-  return ch.toLowerCase() !== ch.toUpperCase() || /\p{L}/u.test(ch);
+  return ch.toLowerCase() !== ch.toUpperCase() || LETTER_RE.test(ch);
 }
 
 function opensSentence(ch: string): boolean {
@@ -133,8 +139,15 @@ function sentenceBefore(s: string, pos: number): string {
 
 function sentenceAfter(s: string, pos: number): string {
   const w = s.slice(pos, pos + 160);
-  const m = /[.!?]\s+(?=[\p{Lu}«"“])/u.exec(w);
-  return m ? w.slice(0, m.index) : w;
+  // A stop, white space, then a capital or an opening quote; by hand, as sentenceBefore.
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c !== 0x2e && c !== 0x21 && c !== 0x3f) continue;
+    let j = i + 1;
+    while (j < w.length && isSpace(w.charCodeAt(j))) j++;
+    if (j > i + 1 && j < w.length && opensSentence(w[j]!)) return w.slice(0, i);
+  }
+  return w;
 }
 
 function findCode(text: string): CodeKind | null {
@@ -214,7 +227,7 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
   const namedCode = findCode(near) ?? findCode(before);
   const code = namedCode ?? env.pageCode ?? (env.pageCountry ? 'criminal' : null);
   // A code named in Kazakh (Қылмыстық кодекс, ҚК) is Kazakhstan's unless the sentence says otherwise.
-  const kazakhCode = /қылмыстық|әкімшілік|(?<!\p{L})ҚК(?!\p{L})/iu.test(near + ' ' + before) || form === F_KK;
+  const kazakhCode = KAZAKH_CODE.test(near + ' ' + before) || form === F_KK;
   const country = findCountry(near, before) ?? env.pageCountry ?? (kazakhCode ? 'KZ' : null);
   if (!code || !country) return { hits: [], codeSeen: namedCode };
   // A code named right after the last number belongs to the mention ("статье 405 УК РК", "Article 405 of the

@@ -4,7 +4,7 @@ import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './no
 import { wordForm } from './inflect.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
-import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, type CompiledMatcher } from './types.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, F_WORK, F_SEPARATOR, F_CONTEXT, type CompiledMatcher } from './types.ts';
 
 interface Word { orig: string; folded: number[] }
 
@@ -222,7 +222,12 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   for (let i = 0; i < nodes; i++) {
     edgeDelta[i] = eAt - i + 1;
     outStart[i] = oAt;
-    if (outCount[i]! > 0 || t.inner[order[i]!] || (deg[i]! > 0 && labels[eAt] === SEP_LABEL)) flags[i] = 1;
+    const sepEdge = deg[i]! > 0 && labels[eAt] === SEP_LABEL;
+    const outs = t.outs[order[i]!]!;
+    const ctxOnly = outs.length > 0 && outs.every((r) => r[0] === K_CONTEXT);
+    if (ctxOnly && !t.inner[order[i]!] && !sepEdge) flags[i] = F_CONTEXT;
+    else if (outCount[i]! > 0 || t.inner[order[i]!]) flags[i] = F_WORK;
+    else if (sepEdge) flags[i] = F_SEPARATOR;
     eAt += deg[i]!;
     oAt += outCount[i]!;
   }

@@ -12,7 +12,7 @@ import type { CompiledMatcher } from './types.ts';
 // Imported bindings copied into module constants: some module loaders turn every use of an
 // imported binding into a getter call, which would cost a call per character in the loops below.
 const FOLD = N.FOLD, ALT = N.ALT, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, SEP_LABEL = N.SEP_LABEL, ALPHABET = N.ALPHABET;
-const K_CONTEXT = T.K_CONTEXT, K_COUNTRY = T.K_COUNTRY, K_ARTICLE = T.K_ARTICLE, K_NEG = T.K_NEG, PREFIX = T.PREFIX, OUT_STRIDE = T.OUT_STRIDE, PACK_OFFSET = T.PACK_OFFSET;
+const F_WORK = T.F_WORK, F_CONTEXT = T.F_CONTEXT, K_CONTEXT = T.K_CONTEXT, K_COUNTRY = T.K_COUNTRY, K_ARTICLE = T.K_ARTICLE, K_NEG = T.K_NEG, PREFIX = T.PREFIX, OUT_STRIDE = T.OUT_STRIDE, PACK_OFFSET = T.PACK_OFFSET;
 const CYR_LO = 0x400;
 const gluedValid = I.gluedValid, hyphenValid = I.hyphenValid, readRemainder = I.readRemainder, innerMaskAt = I.innerMaskAt, INNER_END = I.INNER_END;
 const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
@@ -64,7 +64,7 @@ export class Trie {
   private readonly asize: number;
   /** The node after two letters, pairNode[aidx[f1] * asize + aidx[f2]] (look-alike fallback on the second), -1 none: the widest nodes in one load. */
   private readonly pairNode: Int32Array;
-  /** Per node PACK_OFFSET + 1 where a walk has work (outputs, inner-word endings, a separator edge): the probe stops there. */
+  /** Per node PACK_OFFSET + F_WORK, F_SEPARATOR or F_CONTEXT (see types.ts), PACK_OFFSET where a walk has nothing to do: the probe reads it. */
   private readonly flags: string;
 
   constructor(c: CompiledMatcher) {
@@ -187,13 +187,21 @@ export class Trie {
         let node = R[f]!;
         let want = false;
         let k = i + 1;
+        // Where the stem read so far ends (before any ignorable code units): a walk resumes there.
+        let j = k;
         if (node >= 0) {
           let second = true;
           for (;;) {
-            if (SP.charCodeAt(node) !== PACK_OFFSET) { want = true; break; }
             let g = STOP;
             while (k < n) { g = F[k]!; if (g !== IGN) break; k++; }
-            if (k >= n || g <= STOP || g >= ALPHABET) break;
+            if (k >= n) g = STOP;
+            const fl = SP.charCodeAt(node) - PACK_OFFSET;
+            if (fl !== 0) {
+              // Context words are recorded in passing; a separator edge matters only where the word ends.
+              if (fl === F_CONTEXT) this.contextHits(node, seg, i, j, out);
+              else if (fl === F_WORK || g <= STOP) { want = true; break; }
+            }
+            if (g <= STOP || g >= ALPHABET) break;
             let a = ES.charCodeAt(node) + node - 1, b = ES.charCodeAt(node + 1) + node, nx = -1;
             if (second) {
               second = false;
@@ -219,13 +227,14 @@ export class Trie {
             }
             node = nx;
             k++;
+            j = k;
           }
         } else if (ALT[f] && R[ALT[f]!]! >= 0) want = true;
         if (want) {
           const r = R[f]!;
           let died = -1;
           // The probe stopped at the first node with work: nothing before it has outputs, so the walk resumes there.
-          if (r >= 0) died = node >= 0 ? this.walk(s, seg, i, node, k, out) : this.walk(s, seg, i, r, i + 1, out);
+          if (r >= 0) died = node >= 0 ? this.walk(s, seg, i, node, j, out) : this.walk(s, seg, i, r, i + 1, out);
           const a = ALT[f]!;
           // The look-alike start is walked only when the first walk died on a letter of the other script.
           if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
@@ -237,6 +246,14 @@ export class Trie {
         i = k > i + 1 ? k : i + 1;
       } else i++;
       while (i < n && F[i]! > STOP) i++;
+    }
+  }
+
+  /** Records a context-only node's context words, seen by the probe at a stem [start, end). */
+  private contextHits(node: number, seg: number, start: number, end: number, out: RawHits): void {
+    const O = this.outs;
+    for (let r = this.outStart(node) * OUT_STRIDE, e = this.outStart(node + 1) * OUT_STRIDE; r < e; r += OUT_STRIDE) {
+      out.ctx.push(seg, start, end, O.charCodeAt(r + 4) - PACK_OFFSET);
     }
   }
 

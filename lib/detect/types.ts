@@ -15,6 +15,12 @@ export const K_NEG = 6; // a foreign-namesake marker near ambiguous aliases
 export const PREFIX = -1;
 /** Added to small packed values so the JSON holds no control characters (see CompiledMatcher). */
 export const PACK_OFFSET = 0x40;
+/** Node flags: outputs to check or an inflected inner word's ending (the full walk takes over). */
+export const F_WORK = 1;
+/** Node flags: only a separator edge (a multi-word name goes on): work only where the word ends there. */
+export const F_SEPARATOR = 2;
+/** Node flags: only context-word outputs, recorded by the scan's probe itself as it passes. */
+export const F_CONTEXT = 3;
 /** Int32 fields per output record. */
 export const OUT_STRIDE = 5;
 
@@ -32,7 +38,7 @@ export interface CompiledMatcher {
    * - edges: per node (and one past the last), its first edge index - node + 1 (the BFS frontier, small);
    * - labels: per edge, its folded letter (code 0 is the separator edge);
    * - outStart: per node (and one past the last), its first output record + PACK_OFFSET;
-   * - flags: per node, PACK_OFFSET + 1 where a walk has work (outputs, inner-word endings, a separator edge);
+   * - flags: per node, PACK_OFFSET + what a walk has to do there (F_WORK, F_SEPARATOR, F_CONTEXT; 0 nothing);
    * - outs: output records, five values each + PACK_OFFSET: kind, entity index (or -1), paradigm (or PREFIX), tail index, extra.
    */
   edges: string;
