@@ -1,6 +1,9 @@
 // Evaluates the detector: precision/recall/F1 on tests/fixtures/detect (inline-annotated texts) and recall over the reports.
 //
-//   npm run eval [-- --json] [--fixtures DIR] [--verbose]
+//   npm run eval [-- --json] [--fixtures DIR] [--only PATTERN] [--verbose]
+//
+// --only keeps the fixtures whose file name matches PATTERN (a regular expression), e.g. `--only ^heldout-`
+// to measure the held-out texts apart from the ones the engine was tuned on.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -177,16 +180,19 @@ export function loadFixtures(dir: string): Fixture[] {
   return readdirSync(dir).filter((f) => /\.(en|ru|kk)\.txt$/.test(f)).sort().map((f) => parseFixture(f, readFileSync(join(dir, f), 'utf8')));
 }
 
-export function runEval(fixturesDir = join(ROOT, 'tests', 'fixtures', 'detect')): EvalResult {
+export function runEval(fixturesDir = join(ROOT, 'tests', 'fixtures', 'detect'), only?: RegExp): EvalResult {
   const { entries } = loadDataset();
   const d = loadMatcher(compileMatcher(entries));
-  return { ...evaluateFixtures(d, entries, loadFixtures(fixturesDir)), reports: evaluateReports(d, entries) };
+  const fixtures = loadFixtures(fixturesDir).filter((f) => !only || only.test(f.name));
+  return { ...evaluateFixtures(d, entries, fixtures), reports: evaluateReports(d, entries) };
 }
 
 function main(): void {
   const args = process.argv.slice(2);
   const at = args.indexOf('--fixtures');
-  const r = runEval(at >= 0 && args[at + 1] ? resolve(args[at + 1]) : undefined);
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 && args[onlyAt + 1] ? new RegExp(args[onlyAt + 1]!) : undefined;
+  const r = runEval(at >= 0 && args[at + 1] ? resolve(args[at + 1]) : undefined, only);
   if (args.includes('--json')) { process.stdout.write(JSON.stringify(r) + '\n'); return; }
   const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
   const row = (k: string, v: ReturnType<typeof prf>): string => `  ${k.padEnd(14)} P ${pct(v.precision)}  R ${pct(v.recall)}  F1 ${pct(v.f1)}   (tp ${v.tp}, fp ${v.fp}, fn ${v.fn})`;
