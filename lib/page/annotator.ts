@@ -24,6 +24,8 @@ export interface AnnotatorOptions {
 
 /** More mutated nodes than this in one frame: rescan the whole page lazily instead of block by block. */
 const BURST = 1500;
+/** A mark's order is its block's index times this plus its offset: room for a block of a billion characters. */
+const BLOCK_STRIDE = 2 ** 30;
 
 export class Annotator {
   readonly painter = new HighlightPainter();
@@ -38,6 +40,8 @@ export class Annotator {
   private lastUrl = '';
   private readonly roots = new Set<Node>();
   private readonly counts = new Map<string, number>();
+  /** Numbers each pass over a subtree: the marks of one pass compare by their order without asking the DOM. */
+  private runs = 0;
   /** Resolves when the current full pass has painted everything (tests, benchmarks). */
   idle: Promise<void> = Promise.resolve();
 
@@ -137,6 +141,7 @@ export class Annotator {
       onShadowRoot: (s) => shadows.push(s),
     };
     const collector = new BlockCollector(root, collectOpts);
+    const run = ++this.runs;
     const sliceMs = this.opts.sliceMs ?? 6;
     const blocks: Block[] = [];
     while (!collector.finished) {
@@ -166,7 +171,7 @@ export class Annotator {
         i++;
         if (chars > 10_000) break;
       }
-      this.scanAndPaint(batch.map((b) => blocks[b]), batch);
+      this.scanAndPaint(batch.map((b) => blocks[b]), batch, run);
       if (i < order.length) {
         await yieldToPage();
         if (gen !== this.generation) return;
@@ -178,7 +183,7 @@ export class Annotator {
     }
   }
 
-  private scanAndPaint(blocks: Block[], orderKeys: number[]): void {
+  private scanAndPaint(blocks: Block[], orderKeys: number[], run: number): void {
     if (!this.running) return;
     const { segments, owner } = splitLongSegments(blocks.map((b) => b.text), 20_000);
     const { mentions, context } = this.opts.detector.scan(segments, { lang: this.pageLang() || 'auto', url: this.doc.location?.href, context: this.context });
@@ -209,7 +214,8 @@ export class Annotator {
         entityId: m.entityId,
         kind: m.entityId.startsWith(WATCH_PREFIX) ? 'watch' : m.type,
         surface: m.surface,
-        order: orderKeys[bi] * 1e6 + m.start + offset,
+        order: orderKeys[bi] * BLOCK_STRIDE + m.start + offset,
+        run,
       });
       this.counts.set(m.entityId, (this.counts.get(m.entityId) ?? 0) + 1);
     }

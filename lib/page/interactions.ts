@@ -1,5 +1,6 @@
 // Opens cards from the pointer (hover dwell, click) and the keyboard (entity navigation), over the painted mentions.
 import type { PaintedMention, HighlightPainter } from './highlights.ts';
+import { firstReaching } from './mark-window.ts';
 
 export const HOVER_DWELL_MS = 300;
 const HOVER_LEAVE_MS = 450;
@@ -112,9 +113,10 @@ export class Interactions {
     }
     this.navigating = true;
     this.hooks.hint(this.hooks.navHelp());
-    // Start from the first mention on screen, not the top of the page.
-    const firstVisible = list.findIndex((m) => m.range.getBoundingClientRect().bottom >= 0);
-    this.navTo(firstVisible >= 0 ? firstVisible : 0);
+    // Start from the first mention on screen, not the top of the page; a binary search reads a few boxes, where a scan
+    // down a long page would read thousands.
+    const firstVisible = firstReaching(list, (m) => m.range.getBoundingClientRect(), 0);
+    this.navTo(firstVisible < list.length ? firstVisible : 0);
   }
 
   exitNavigation(): void {
