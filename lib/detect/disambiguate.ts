@@ -7,11 +7,13 @@ import { K_NAME, K_ALIAS, K_AMBIG, type CompiledMatcher, type Mention, type Page
 
 /** How far (UTF-16 units) a context word may be from an ambiguous alias to confirm it. */
 export const CONTEXT_WINDOW = 250;
+/** How close a context word must be to stand in apposition to a name (его дочь Назарбаева). */
+const ADJACENT = 8;
 /** How close a foreign marker must be to veto an ambiguous alias ("US Democratic Party"). */
 export const NEG_WINDOW = 40;
 const CA = ['KZ', 'KG', 'TJ'] as const;
 // Imported bindings copied into module constants (some loaders turn each use into a getter call; see matcher.ts).
-const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, SEP = N.SEP;
+const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, SEP = N.SEP, isCyrillicFold = N.isCyrillicFold;
 const K_NAME_ = K_NAME, K_ALIAS_ = K_ALIAS, K_AMBIG_ = K_AMBIG, CAND = CAND_STRIDE;
 
 export function emptyContext(): PageContext {
@@ -110,6 +112,121 @@ function sentenceInitial(s: string, pos: number): boolean {
   return true;
 }
 
+const isLetter = (c: number): boolean => { const f = FOLD[c]!; return f > STOP && f !== IGN; };
+const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x202f;
+
+/** The word right before `pos` when only spaces lie between (no comma, quote or stop): [start, end), or null. */
+function wordBefore(s: string, pos: number): [number, number] | null {
+  let i = pos;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+  if (i === pos || i === 0 || !isLetter(s.charCodeAt(i - 1))) return null;
+  const end = i;
+  while (i > 0 && (isLetter(s.charCodeAt(i - 1)) || FOLD[s.charCodeAt(i - 1)] === IGN)) i--;
+  return [i, end];
+}
+
+/** The word right after `pos` when only spaces lie between: [start, end), or null. */
+function wordAfter(s: string, pos: number): [number, number] | null {
+  let i = pos;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i === pos || i >= s.length || !isLetter(s.charCodeAt(i))) return null;
+  const start = i;
+  while (i < s.length && (isLetter(s.charCodeAt(i)) || FOLD[s.charCodeAt(i)] === IGN)) i++;
+  return [start, i];
+}
+
+const foldWord = (w: string): string => {
+  let out = '';
+  for (let i = 0; i < w.length; i++) { const f = FOLD[w.charCodeAt(i)]!; if (f > STOP && f !== IGN) out += String.fromCharCode(f); }
+  return out;
+};
+
+/**
+ * Titles and words that stand capitalised before a surname without being a first name
+ * ("President Tokayev", "Elbasy Nazarbayev"); any other capitalised word there is a namesake's
+ * first name ("Nurali Aliyev" is not Rakhat Aliyev).
+ */
+const TITLES = new Set([
+  'president', 'presidents', 'prime', 'minister', 'mr', 'mrs', 'ms', 'dr', 'judge', 'justice', 'lord', 'sir', 'lady', 'prince', 'princess',
+  'king', 'queen', 'general', 'gen', 'senator', 'sen', 'ambassador', 'governor', 'mayor', 'speaker', 'secretary', 'chairman', 'chairwoman',
+  'professor', 'prof', 'colonel', 'col', 'major', 'captain', 'deputy', 'elbasy', 'akim', 'sheikh', 'imam', 'leader', 'chief', 'commissioner',
+  'director', 'officer', 'agent', 'councillor', 'comrade', 'madame', 'monsieur', 'herr', 'frau', 'saint', 'st', 'mullah', 'hoji', 'haji',
+  'елбасы', 'президент', 'премьер', 'генерал', 'лорд', 'принц', 'ханзада', 'аким', 'әкім', 'мырза', 'ханым', 'господин', 'госпожа',
+].map(foldWord));
+
+/** Words after a name that make it a place named for someone (Қонаев қаласы, Желтоқсан көшесі, Abai Street). */
+const PLACE_AFTER = ['көше', 'даңғыл', 'қаласы', 'қаласын', 'ауданы', 'ауылы', 'street', 'avenue', 'prospekt', 'boulevard'].map(foldWord);
+
+/** Whether the capitalised word before a surname is another person's first name. */
+function namesakeBefore(s: string, start: number): boolean {
+  const w = wordBefore(s, start);
+  if (!w) return false;
+  const word = s.slice(w[0], w[1]);
+  const letters = [...word].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  if (letters.length < 3 || caseOf(word.charCodeAt(0)) !== 2 || letters.every((c) => c === c.toUpperCase())) return false;
+  if (/['’]s$/.test(word) || TITLES.has(foldWord(word))) return false;
+  // At a sentence start any word is capitalised ("But Aliyev said"): no evidence either way.
+  return !sentenceInitial(s, w[0]);
+}
+
+/** Whether a capitalised word between an opening quote and the name makes the quoted name a longer one («Нагыз Ак жол»). */
+function longerQuotedName(s: string, start: number, end: number): boolean {
+  const w = wordBefore(s, start);
+  if (!w || w[0] === 0 || caseOf(s.charCodeAt(w[0])) !== 2) return false;
+  const q = s.charCodeAt(w[0] - 1), c = s.charCodeAt(end);
+  // The quote must hold exactly that word and the name: «Следователи КНБ говорили…» is speech, not a name.
+  return (q === 0xab || q === 0x201c || q === 0x201e || q === 0x22) && (c === 0xbb || c === 0x201d || c === 0x201c || c === 0x22);
+}
+
+function placeAfter(s: string, end: number): boolean {
+  const w = wordAfter(s, end);
+  if (!w) return false;
+  const f = foldWord(s.slice(w[0], w[1]));
+  return PLACE_AFTER.some((p) => f.startsWith(p));
+}
+
+/** At most four short words and no sentence stop between two spans: the same clause. */
+function sameClause(s: string, from: number, to: number): boolean {
+  if (to - from > 40) return false;
+  let words = 0, inWord = false;
+  for (let i = from; i < to; i++) {
+    const f = FOLD[s.charCodeAt(i)]!;
+    if (f === STOP) return false;
+    if (f > STOP && f !== IGN) { if (!inWord) words++; inWord = true; } else if (f !== IGN) inWord = false;
+  }
+  return words <= 4;
+}
+
+/** Whether an accepted candidate ends in the word just before `start` (Президент Тоқаев Балтабайды…). */
+function nameEndsAt(acc: readonly number[], seg: number, start: number): boolean {
+  for (let r = 0; r < acc.length; r += ACC) if (acc[r] === seg && acc[r + 2]! <= start && acc[r + 2]! >= start - 3) return true;
+  return false;
+}
+
+/** A name that the words around it show to be something else: a place named for it, or part of a longer quoted name. */
+function refutedByNeighbours(s: string, start: number, end: number, type: string): boolean {
+  if ((type === 'person' || type === 'event') && placeAfter(s, end)) return true;
+  return type === 'organisation' && longerQuotedName(s, start, end);
+}
+
+/**
+ * Whether a Russian word in -ова/-ева is a woman's surname in the nominative rather than a man's in the
+ * genitive (Назарбаева вернулась vs окружение Назарбаева): a feminine past verb or «которая» follows
+ * in the same sentence, within three words.
+ */
+function feminineFollows(s: string, end: number): boolean {
+  let i = end;
+  for (let n = 0; n < 3; n++) {
+    while (i < s.length && !isLetter(s.charCodeAt(i))) { if (FOLD[s.charCodeAt(i)] === STOP) return false; i++; }
+    if (i >= s.length) return false;
+    const from = i;
+    while (i < s.length && (isLetter(s.charCodeAt(i)) || FOLD[s.charCodeAt(i)] === IGN)) i++;
+    const word = s.slice(from, i).toLowerCase();
+    if ((word.length >= 4 && (word.endsWith('ла') || word.endsWith('лась'))) || word === 'которая' || word === 'она') return true;
+  }
+  return false;
+}
+
 export interface ResolveInput {
   compiled: CompiledMatcher;
   segments: readonly string[];
@@ -139,12 +256,12 @@ function vetoed(neg: readonly number[], seg: number, start: number, end: number)
 }
 
 /** A context word of the alias (ids `want`) within CONTEXT_WINDOW of [start, end) in the segment, outside it. */
-function confirmedByWord(hits: readonly number[], want: readonly number[], seg: number, start: number, end: number): boolean {
+function confirmedByWord(hits: readonly number[], want: readonly number[], seg: number, start: number, end: number, window = CONTEXT_WINDOW): boolean {
   if (want.length === 0) return false;
-  for (let r = lowerBound(hits, 4, seg, start - CONTEXT_WINDOW); r < hits.length; r += 4) {
-    if (hits[r] !== seg || hits[r + 1]! >= end + CONTEXT_WINDOW) break;
+  for (let r = lowerBound(hits, 4, seg, start - window); r < hits.length; r += 4) {
+    if (hits[r] !== seg || hits[r + 1]! >= end + window) break;
     const hs = hits[r + 1]!, he = hits[r + 2]!;
-    if (he > end + CONTEXT_WINDOW || (hs < end && he > start)) continue;
+    if (he > end + window || (hs < end && he > start)) continue;
     const id = hits[r + 3]!;
     for (let k = 0; k < want.length; k++) if (want[k] === id) return true;
   }
@@ -189,6 +306,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     const s = segments[seg] ?? '';
     if (!caseFits(s, start, end, C[i + 5]!)) continue;
     const country = countries[entity];
+    if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, compiled.types[entity]!)) continue;
     if (kind === K_NAME_) {
       if (!((country !== 'other' && distinctive(s, start, end)) || signal)) continue;
       acc.push(seg, start, end, entity, V_NAME, C[i + 6]!, 3);
@@ -201,7 +319,11 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
 
   // 3. Ambiguous aliases: a context word nearby, or (written as a name, mid-sentence) the page's own country.
   const seen = new Set(ctx.seen);
-  for (let r = 0; r < acc.length; r += ACC) seen.add(ids[acc[r + 3]!]!);
+  const personSpans = new Set<string>();
+  for (let r = 0; r < acc.length; r += ACC) {
+    seen.add(ids[acc[r + 3]!]!);
+    if (compiled.types[acc[r + 3]!] === 'person') personSpans.add(`${acc[r]}:${acc[r + 1]}:${acc[r + 2]}`);
+  }
   let ambByPos: Map<string, number[]> | null = null;
   for (const i of ambiguous) {
     const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!, entity = C[i + 4]!, amb = compiled.ambiguous[C[i + 5]!];
@@ -222,13 +344,22 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       const byCountry = country !== 'other' && pageCountries.has(country);
       if (byCountry && amb.shape > 0 && caseAgrees(s, start, end, amb.shape) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
     }
-    if (!confirmed) continue;
+    const type = compiled.types[entity]!;
+    // A surname alone after the full name on the page is that person, at a sentence start too (Қонаевтың есімі…).
+    if (!confirmed && type === 'person' && seen.has(ids[entity]!) && amb.shape > 0 && caseAgrees(s, start, end, amb.shape)) confirmed = 1;
+    const key = `${seg}:${start}:${end}`;
+    // A woman's surname that is also a man's genitive (Назарбаева): a feminine verb after it, or a context word
+    // right beside it (его дочь Назарбаева), decides; a context word further off only shows the topic.
+    if (type === 'person' && personSpans.has(key) && isCyrillicFold(FOLD[s.charCodeAt(end - 1)]!)) {
+      confirmed = feminineFollows(s, end) || confirmedByWord(raw.ctx, amb.ctx, seg, start, end, ADJACENT) ? 2 : 0;
+    }
+    if (!confirmed || refutedByNeighbours(s, start, end, type)) continue;
+    if (type === 'person' && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
     const bonus = seen.has(ids[entity]!) ? 5 : 0;
     const score = confirmed === 2 ? 5000 + C[i + 6]! + bonus : -2000 + bonus;
     ambByPos ??= new Map();
-    const key = `${seg}:${start}:${end}`;
     const list = ambByPos.get(key);
     if (list) list.push(entity, score); else ambByPos.set(key, [seg, start, end, entity, score]);
   }
@@ -296,6 +427,14 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     for (let k = 0; k < chosen.length; k++) {
       const r = chosen[k]!, entity = acc[r + 3]!, via = acc[r + 4]!;
       const id = ids[entity]!;
+      const prev = mentions[mentions.length - 1];
+      // A law's number and its title side by side («статье 274 УК о распространении заведомо ложной
+      // информации») are one mention of it, not two.
+      if (prev && prev.segment === sg && prev.entityId === id && prev.type === 'law' && sameClause(s, prev.end, acc[r + 1]!)) {
+        prev.end = acc[r + 2]!;
+        prev.surface = s.slice(prev.start, prev.end);
+        continue;
+      }
       mentions.push({ segment: sg, start: acc[r + 1]!, end: acc[r + 2]!, entityId: id, type: compiled.types[entity]!, surface: s.slice(acc[r + 1]!, acc[r + 2]!), via: VIA[via]! });
       seen.add(id);
       const country = countries[entity];

@@ -37,6 +37,8 @@ export const FOREIGN_MARKERS: string[] = [
   'Italy', 'Italian', 'Germany', 'German', 'France', 'French', 'Britain', 'British', 'Japan', 'Japanese', 'Serbia', 'Albania', 'Cyprus', 'Korea', 'Mongolia', 'Georgia', 'Moldova', 'Ukraine', 'Poland',
   'Итали', 'Германи', 'Франци', 'Британи', 'Сербии', 'Албани', 'Кипр', 'Коре', 'Монголи', 'Грузи', 'Молдов', 'Украин', 'Польш', 'немецк', 'итальянск', 'французск', 'британск', 'японск',
   'Италия', 'Германия', 'Франция', 'Ұлыбритания', 'Корея', 'Моңғолия', 'Грузия', 'Украина', 'Польша',
+  // Russia's and America's institutions named beside a generic one: Верховный суд РФ, a Democratic Party senator in Washington.
+  'Росси', 'РФ', 'Ресей', 'Washington', 'Congress', 'Вашингтон', 'Конгресс',
 ];
 
 /** Web hosts that are about one country, and host suffixes by country: a page's country before any word is read. */

@@ -18,9 +18,10 @@ export interface RuParadigm {
 /** Russian paradigms, most specific first (inflect.ts picks the first whose `drops` ends the word). */
 export const RU_PARADIGMS: RuParadigm[] = [
   {
-    // Adjectives in names: Демократический выбор, Социал-демократическая партия.
+    // Adjectives in names: Демократический выбор, Социал-демократическая партия; plural after к, г, х and
+    // the hushers (Октябрьские события → Октябрьских событий), where a bare -ие would be a noun (движение).
     name: 'ru-adj',
-    drops: ['ый', 'ий', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые'],
+    drops: ['ый', 'ий', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'кие', 'гие', 'хие', 'жие', 'шие', 'чие', 'щие'],
     strip: 2,
     endings: ['ый', 'ий', 'ой', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ом', 'ем', 'ую', 'юю', 'ых', 'их', 'ыми', 'ими', 'ей'],
   },
@@ -78,6 +79,13 @@ export const RU_PARADIGMS: RuParadigm[] = [
     drops: ['ры', 'ты', 'ны', 'лы', 'ды', 'вы'],
     strip: 1,
     endings: ['ы', 'и', 'ов', 'ам', 'ами', 'ах'],
+  },
+  {
+    // Plural nouns in -и after к, г, х: Земельные митинги, митингов, митингам (spelling rule: never -ы there).
+    name: 'ru-plural-velar',
+    drops: ['ги', 'ки', 'хи'],
+    strip: 1,
+    endings: ['и', 'ов', 'ам', 'ами', 'ах'],
   },
   {
     // Consonant-final masculine names and nouns: Аблязов, Аблязова, Аблязову, Аблязовым, Аблязове.
