@@ -8,6 +8,7 @@ import * as N from './normalise.ts';
 import * as I from './inflect.ts';
 import * as T from './types.ts';
 import type { CompiledMatcher } from './types.ts';
+import { WordCache, MAX_WORD } from './word-cache.ts';
 
 // Imported bindings copied into module constants: some module loaders turn every use of an
 // imported binding into a getter call, which would cost a call per character in the loops below.
@@ -16,6 +17,9 @@ const F_WORK = T.F_WORK, F_CONTEXT = T.F_CONTEXT, K_CONTEXT = T.K_CONTEXT, K_COU
 const CYR_LO = 0x400;
 const gluedValid = I.gluedValid, hyphenValid = I.hyphenValid, readRemainder = I.readRemainder, innerMaskAt = I.innerMaskAt, INNER_END = I.INNER_END;
 const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
+
+/** A word reaching more ends than this where a name may go on takes the plain path every time. */
+const MAX_CONTINUATIONS = 4;
 
 /** Longest run of separators allowed between two words of one name ("Mukhtar  Ablyazov", not across a paragraph of spaces). */
 const MAX_GAP = 4;
@@ -164,6 +168,15 @@ export class Trie {
 
   /** The current segment folded, one code unit per code unit of the text (no offset map needed); reused across segments. */
   private buf = new Uint16Array(4096);
+  /** Off only in the test that holds the cached scan equal to the plain one. */
+  useWordCache = true;
+  private readonly cache = new WordCache();
+  /** Hits of the word being learned. */
+  private readonly scratch = newRawHits();
+  /** Nodes the word being learned reached at its end with a separator edge (a name may go on). */
+  private readonly conts: number[] = [];
+  /** The end of the word being learned (the buffer holds a STOP there), -1 when not learning. */
+  private isoEnd = -1;
 
   /** Scans one segment, appending raw hits. */
   scanSegment(s: string, seg: number, out: RawHits): void {
@@ -172,80 +185,164 @@ export class Trie {
     if (this.buf.length < n + 1) this.buf = new Uint16Array(Math.max(n + 1, this.buf.length * 2));
     const F = this.buf;
     foldInto(F, s, n);
+    const cached = this.useWordCache;
+    const R = this.root, SP = this.flags, AI = this.aidx, PN = this.pairNode, A = this.asize;
+    let i = 0;
+    while (i < n) {
+      const f = F[i]!;
+      if (f <= STOP || f === IGN) { i++; continue; }
+      // Most words die on their first two letters: the same first steps as the probe's, decided here, and the
+      // word skipped without hashing. (A first node with work, or an ignorable second, takes the long way.)
+      let dead = true;
+      if (f < ALPHABET) {
+        const r = R[f]!;
+        if (r < 0) dead = !(ALT[f] && R[ALT[f]!]! >= 0);
+        else if (SP.charCodeAt(r) !== PACK_OFFSET) dead = false;
+        else if (i + 1 < n) {
+          const g = F[i + 1]!;
+          if (g === IGN) dead = false;
+          else if (g > STOP && g < ALPHABET) {
+            const ag = AI[g]!;
+            dead = (ag ? PN[AI[f]! * A + ag]! : -1) < 0 && !(ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f));
+          }
+        }
+      }
+      let e = i + 1;
+      if (dead) {
+        while (e < n && F[e]! > STOP) e++;
+      } else {
+        // A word [i, e) (ignorables and other scripts' letters included), hashed as it is skipped.
+        let h = f;
+        while (e < n) {
+          const g = F[e]!;
+          if (g <= STOP) break;
+          h = Math.imul(h ^ g, 0x01000193);
+          e++;
+        }
+        if (cached && e - i <= MAX_WORD) this.cachedWord(s, seg, i, e, h ^ (h >>> 16), out);
+        else this.visit(s, seg, i, out);
+      }
+      i = e;
+    }
+  }
+
+  /**
+   * A word through the page's word cache: learned on its first occurrence, replayed on the others. A word that
+   * may start a multi-word name goes the plain way whenever the next word can go on with it.
+   */
+  private cachedWord(s: string, seg: number, i: number, e: number, hash: number, out: RawHits): void {
+    const F = this.buf;
+    const b = e < s.length ? F[e]! : STOP;
+    // After a hyphen a suffix or a second part may follow (QDT-мен, 405-бабы): no cache.
+    if (b === HYPH) { this.visit(s, seg, i, out); return; }
+    const bound = b === STOP ? 1 : 0;
+    const C = this.cache;
+    let id = C.find(F, i, e, hash, bound);
+    if (id < 0) {
+      id = C.full ? -1 : this.learn(s, seg, i, e, hash, bound);
+      if (id < 0) { this.visit(s, seg, i, out); return; }
+    }
+    if (bound === 0) {
+      for (let c = 0, nc = C.continuations(id); c < nc; c++) {
+        if (this.crossGap(s, C.contNode(id, c), e) >= 0) { this.visit(s, seg, i, out); return; }
+      }
+    }
+    if (C.hasHits(id)) C.replay(id, seg, i, out);
+  }
+
+  /** Learns a word in isolation: its hits as if a sentence stop followed it, and the nodes a name would go on from. */
+  private learn(s: string, seg: number, i: number, e: number, hash: number, bound: number): number {
+    const F = this.buf;
+    const inside = e < s.length;
+    const saved = inside ? F[e]! : STOP;
+    if (inside) F[e] = STOP;
+    const rec = this.scratch;
+    rec.cand.length = 0; rec.ctx.length = 0; rec.country.length = 0; rec.neg.length = 0; rec.art.length = 0;
+    this.conts.length = 0;
+    this.isoEnd = e;
+    try {
+      this.visit(s, seg, i, rec);
+    } finally {
+      this.isoEnd = -1;
+      if (inside) F[e] = saved;
+    }
+    return this.conts.length > MAX_CONTINUATIONS ? -1 : this.cache.add(F, i, e, hash, bound, rec, this.conts);
+  }
+
+  /** Notes a node the isolated walk reached at the word end, when a name can cross from it to the next word. */
+  private noteEnd(node: number, at: number): void {
+    if (at === this.isoEnd && this.child(node, SEP_LABEL) >= 0 && !this.conts.includes(node)) this.conts.push(node);
+  }
+
+  /** The plain way for the word starting at i: probe inline, walk where the probe found work. */
+  private visit(s: string, seg: number, i: number, out: RawHits): void {
+    const n = s.length;
+    const F = this.buf;
+    const f = F[i]!;
     const R = this.root;
     const SP = this.flags;
     const ES = this.edges;
     const EL = this.edgeLabel;
     const AI = this.aidx, PN = this.pairNode, A = this.asize;
-    let i = 0;
-    while (i < n) {
-      const f = F[i]!;
-      if (f <= STOP || f === IGN) { i++; continue; }
-      // A word starts at i. Probe inline, with no call and no allocation, until the path dies or
-      // reaches a node where the full walk has work: most words die within two or three letters.
-      if (f < ALPHABET) {
-        let node = R[f]!;
-        let want = false;
-        let k = i + 1;
-        // Where the stem read so far ends (before any ignorable code units): a walk resumes there.
-        let j = k;
-        if (node >= 0) {
-          let second = true;
-          for (;;) {
-            let g = STOP;
-            while (k < n) { g = F[k]!; if (g !== IGN) break; k++; }
-            if (k >= n) g = STOP;
-            const fl = SP.charCodeAt(node) - PACK_OFFSET;
-            if (fl !== 0) {
-              // Context words are recorded in passing; a separator edge matters only where the word ends.
-              if (fl === F_CONTEXT) this.contextHits(node, seg, i, j, out);
-              else if (fl === F_WORK || g <= STOP) { want = true; break; }
-            }
-            if (g <= STOP || g >= ALPHABET) break;
-            let a = ES.charCodeAt(node) + node - 1, b = ES.charCodeAt(node + 1) + node, nx = -1;
-            if (second) {
-              second = false;
-              const ag = AI[g]!;
-              nx = ag ? PN[AI[f]! * A + ag]! : -1;
-              if (nx < 0) {
-                if (ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f)) want = true;
-                break;
-              }
-            } else if (b - a <= 8) {
-              for (; a < b; a++) if (EL.charCodeAt(a) === g) { nx = a + 1; break; }
-            } else {
-              while (a < b) { const m = (a + b) >> 1, v = EL.charCodeAt(m); if (v === g) { nx = m + 1; break; } if (v < g) a = m + 1; else b = m; }
-            }
-            if (nx < 0) {
-              const ag = ALT[g]!;
-              if (ag) nx = this.child(node, ag);
-              if (nx < 0) {
-                // Died on a letter of the other script: the look-alike start may still match ("Kөше").
-                if (ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f)) want = true;
-                break;
-              }
-            }
-            node = nx;
-            k++;
-            j = k;
+    // A word starts at i. Probe inline, with no call and no allocation, until the path dies or
+    // reaches a node where the full walk has work: most words die within two or three letters.
+    let node = R[f]!;
+    let want = false;
+    let k = i + 1;
+    // Where the stem read so far ends (before any ignorable code units): a walk resumes there.
+    let j = k;
+    if (node >= 0) {
+      let second = true;
+      for (;;) {
+        let g = STOP;
+        while (k < n) { g = F[k]!; if (g !== IGN) break; k++; }
+        if (k >= n) g = STOP;
+        const fl = SP.charCodeAt(node) - PACK_OFFSET;
+        if (fl !== 0) {
+          // Context words are recorded in passing; a separator edge matters only where the word ends.
+          if (fl === F_CONTEXT) this.contextHits(node, seg, i, j, out);
+          else if (fl === F_WORK || g <= STOP) { want = true; break; }
+        }
+        if (g <= STOP || g >= ALPHABET) break;
+        let a = ES.charCodeAt(node) + node - 1, b = ES.charCodeAt(node + 1) + node, nx = -1;
+        if (second) {
+          second = false;
+          const ag = AI[g]!;
+          nx = ag ? PN[AI[f]! * A + ag]! : -1;
+          if (nx < 0) {
+            if (ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f)) want = true;
+            break;
           }
-        } else if (ALT[f] && R[ALT[f]!]! >= 0) want = true;
-        if (want) {
-          const r = R[f]!;
-          let died = -1;
-          // The probe stopped at the first node with work: nothing before it has outputs, so the walk resumes there.
-          if (r >= 0) died = node >= 0 ? this.walk(s, seg, i, node, j, out) : this.walk(s, seg, i, r, i + 1, out);
-          const a = ALT[f]!;
-          // The look-alike start is walked only when the first walk died on a letter of the other script.
-          if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
-            const ra = R[a]!;
-            if (ra >= 0) this.walk(s, seg, i, ra, i + 1, out);
+        } else if (b - a <= 8) {
+          for (; a < b; a++) if (EL.charCodeAt(a) === g) { nx = a + 1; break; }
+        } else {
+          while (a < b) { const m = (a + b) >> 1, v = EL.charCodeAt(m); if (v === g) { nx = m + 1; break; } if (v < g) a = m + 1; else b = m; }
+        }
+        if (nx < 0) {
+          const ag = ALT[g]!;
+          if (ag) nx = this.child(node, ag);
+          if (nx < 0) {
+            // Died on a letter of the other script: the look-alike start may still match ("Kөше").
+            if (ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f)) want = true;
+            break;
           }
         }
-        // The probe read the word up to k already: the rest of the word is skipped from there.
-        i = k > i + 1 ? k : i + 1;
-      } else i++;
-      while (i < n && F[i]! > STOP) i++;
+        node = nx;
+        k++;
+        j = k;
+      }
+    } else if (ALT[f] && R[ALT[f]!]! >= 0) want = true;
+    if (want) {
+      const r = R[f]!;
+      let died = -1;
+      // The probe stopped at the first node with work: nothing before it has outputs, so the walk resumes there.
+      if (r >= 0) died = node >= 0 ? this.walk(s, seg, i, node, j, out) : this.walk(s, seg, i, r, i + 1, out);
+      const a = ALT[f]!;
+      // The look-alike start is walked only when the first walk died on a letter of the other script.
+      if (a && (r < 0 || (died >= 0 && isCyrillicFold(died) !== isCyrillicFold(f)))) {
+        const ra = R[a]!;
+        if (ra >= 0) this.walk(s, seg, i, ra, i + 1, out);
+      }
     }
   }
 
@@ -285,6 +382,7 @@ export class Trie {
       if (f <= STOP) {
         died = -1;
         if (f !== STOP) next = this.crossGap(s, node, k);
+        else if (this.isoEnd >= 0) this.noteEnd(node, k);
         if (next >= 0) { node = next >> 0; j = this.gapEnd + 1; continue; }
       } else {
         if (this.inner[node] !== 0 && pendNode < 0) {
@@ -299,7 +397,10 @@ export class Trie {
       if (pendNode >= 0) {
         node = pendNode; j = pendAt; pendNode = -1; skipOuts = true;
         const fb = F[j]!;
-        if (fb === STOP) return died;
+        if (fb === STOP) {
+          if (this.isoEnd >= 0) this.noteEnd(node, j);
+          return died;
+        }
         const nx = this.crossGap(s, node, j);
         if (nx < 0) return died;
         node = nx; j = this.gapEnd + 1; skipOuts = false;
