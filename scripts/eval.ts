@@ -113,22 +113,61 @@ export function evaluateFixtures(d: Detector, entries: Entity[], fixtures: Fixtu
   return { fixtures: fixtures.length, goldMentions, byLang: map(byLang), byType: map(byType), overall: prf(all), caFreeTexts, caFreeMentions, unknownIds: [...unknown], errors };
 }
 
+/** A name or plain alias looked for in the reports, with how it must be written there to count. */
+interface ReportKey { key: string; id: string; acronym: boolean; capital: boolean; latin: boolean; lastWord: number }
+
+const isUpperLetter = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
+
+function reportKey(text: string, id: string): ReportKey | null {
+  const w = splitWords(text);
+  if (!w) return null;
+  const key = w.map((x) => String.fromCharCode(...x.folded)).join(' ');
+  const letters = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  const acronym = letters.length >= 2 && letters.length <= 6 && letters.every(isUpperLetter);
+  const first = letters[0] ?? '';
+  return { key, id, acronym, capital: !acronym && isUpperLetter(first), latin: /^[a-z0-9 .-]*$/.test(key), lastWord: w[w.length - 1]!.folded.length };
+}
+
 /**
- * Recall over the reports: every place where an entry's name or plain alias starts a word (followed by
- * at most a short ending) is expected; it is found when the detector marks that entry there.
+ * Whether the text has the key as a whole word at `at` (folded text `ft`, original `p`, `map` from folded to
+ * original offsets); returns the end of the word in `ft`, or -1. A name may carry an ending where its language
+ * inflects it: a possessive s on a Latin name, up to four letters on a Cyrillic word of five letters or more
+ * (Аблязовым, Тоқаевқа); an acronym must be upper case (UN, not "un" in "under"), a capitalised name capitalised
+ * ("Alga", not «алғаш»).
+ */
+function wholeWordAt(k: ReportKey, ft: string, p: string, map: ArrayLike<number>, at: number): number {
+  const isWordChar = (c: string | undefined): boolean => c !== undefined && !/[ .\-]/.test(c);
+  if (at > 0 && isWordChar(ft[at - 1])) return -1;
+  let e = at + k.key.length;
+  while (e < ft.length && isWordChar(ft[e])) e++;
+  const tail = e - at - k.key.length;
+  if (tail > 0) {
+    if (k.latin ? !(tail === 1 && ft[e - 1] === 's') : k.lastWord < 5 || tail > 4) return -1;
+  }
+  const os = map[at]!, oe = map[at + k.key.length - 1]! + 1;
+  const original = p.slice(os, oe);
+  if (k.acronym && ![...original].filter((c) => c.toLowerCase() !== c.toUpperCase()).every(isUpperLetter)) return -1;
+  if (k.capital && !isUpperLetter(original[0] ?? '')) return -1;
+  return e;
+}
+
+/**
+ * Recall over the reports: every whole-word occurrence of an entry's name or plain alias (see wholeWordAt)
+ * is expected; it is found when the detector marks that entry there.
  */
 export function evaluateReports(d: Detector, entries: Entity[]): EvalResult['reports'] {
   const dir = reportsDir(ROOT);
   if (!dir) return null;
   const reports = readReports(dir).filter((r) => !r.name.includes('introduction-page'));
-  const keys: { key: string; id: string }[] = [];
+  const keys: ReportKey[] = [];
   for (const e of entries) {
     for (const t of [e.names.en, e.names.ru, e.names.kk, e.names.kkLatn, ...e.aliases.map((a) => a.text)]) {
-      if (!t) continue;
-      const w = splitWords(t);
-      if (w) keys.push({ key: w.map((x) => String.fromCharCode(...x.folded)).join(' '), id: e.id });
+      const k = t ? reportKey(t, e.id) : null;
+      if (k) keys.push(k);
     }
   }
+  // Longest keys first, so "Dariga Nazarbayeva" claims its words before "Nazarbayev" does.
+  keys.sort((a, b) => b.key.length - a.key.length);
   const files: Record<string, { expected: number; found: number; recall: number }> = {};
   const missed = new Map<string, { missed: number; example: string }>();
   let expected = 0, found = 0;
@@ -142,17 +181,12 @@ export function evaluateReports(d: Detector, entries: Entity[]): EvalResult['rep
       const folded = foldText(p);
       const ft = folded.text;
       const taken: [number, number, string][] = [];
-      // Longest keys first, so "Dariga Nazarbayeva" claims its words before "Nazarbayev" does.
-      for (const { key, id } of [...keys].sort((a, b) => b.key.length - a.key.length)) {
-        for (let at = ft.indexOf(key); at >= 0; at = ft.indexOf(key, at + 1)) {
-          if (at > 0 && !/[ .\-]/.test(ft[at - 1]!)) continue;
-          let e = at + key.length;
-          let tail = 0;
-          while (e < ft.length && !/[ .\-]/.test(ft[e]!)) { e++; tail++; }
-          if (tail > 4) continue;
-          const [os, oe] = [folded.map[at]!, folded.map[at + key.length - 1]! + 1];
+      for (const k of keys) {
+        for (let at = ft.indexOf(k.key); at >= 0; at = ft.indexOf(k.key, at + 1)) {
+          if (wholeWordAt(k, ft, p, folded.map, at) < 0) continue;
+          const [os, oe] = [folded.map[at]!, folded.map[at + k.key.length - 1]! + 1];
           if (taken.some(([s, en]) => os < en && s < oe)) continue;
-          taken.push([os, oe, id]);
+          taken.push([os, oe, k.id]);
         }
       }
       for (const [os, oe, id] of taken) {

@@ -178,11 +178,19 @@ function longerQuotedName(s: string, start: number, end: number): boolean {
   return (q === 0xab || q === 0x201c || q === 0x201e || q === 0x22) && (c === 0xbb || c === 0x201d || c === 0x201c || c === 0x22);
 }
 
+/** An event named for its month is the month itself before the word "month" (Желтоқсан айында: in December). */
+const MONTH_AFTER = ['айы', 'айында', 'айынан', 'айына', 'айын', 'айда'].map(foldWord);
+
 function placeAfter(s: string, end: number): boolean {
   const w = wordAfter(s, end);
   if (!w) return false;
   const f = foldWord(s.slice(w[0], w[1]));
   return PLACE_AFTER.some((p) => f.startsWith(p));
+}
+
+function followedBy(s: string, end: number, words: readonly string[]): boolean {
+  const w = wordAfter(s, end);
+  return !!w && words.includes(foldWord(s.slice(w[0], w[1])));
 }
 
 /** At most four short words and no sentence stop between two spans: the same clause. */
@@ -206,6 +214,7 @@ function nameEndsAt(acc: readonly number[], seg: number, start: number): boolean
 /** A name that the words around it show to be something else: a place named for it, or part of a longer quoted name. */
 function refutedByNeighbours(s: string, start: number, end: number, type: string): boolean {
   if ((type === 'person' || type === 'event') && placeAfter(s, end)) return true;
+  if (type === 'event' && followedBy(s, end, MONTH_AFTER)) return true;
   return type === 'organisation' && longerQuotedName(s, start, end);
 }
 
@@ -257,15 +266,25 @@ function vetoed(neg: readonly number[], seg: number, start: number, end: number)
 
 /** A context word of the alias (ids `want`) within CONTEXT_WINDOW of [start, end) in the segment, outside it. */
 function confirmedByWord(hits: readonly number[], want: readonly number[], seg: number, start: number, end: number, window = CONTEXT_WINDOW): boolean {
-  if (want.length === 0) return false;
+  return contextDistance(hits, want, seg, start, end, window) >= 0;
+}
+
+/** How far the nearest such context word is (UTF-16 units), or -1 when there is none. */
+function contextDistance(hits: readonly number[], want: readonly number[], seg: number, start: number, end: number, window = CONTEXT_WINDOW): number {
+  if (want.length === 0) return -1;
+  let best = -1;
   for (let r = lowerBound(hits, 4, seg, start - window); r < hits.length; r += 4) {
     if (hits[r] !== seg || hits[r + 1]! >= end + window) break;
     const hs = hits[r + 1]!, he = hits[r + 2]!;
     if (he > end + window || (hs < end && he > start)) continue;
     const id = hits[r + 3]!;
-    for (let k = 0; k < want.length; k++) if (want[k] === id) return true;
+    for (let k = 0; k < want.length; k++) {
+      if (want[k] !== id) continue;
+      const d = he <= start ? start - he : hs - end;
+      if (best < 0 || d < best) best = d;
+    }
   }
-  return false;
+  return best;
 }
 
 const VIA: Mention['via'][] = ['name', 'alias', 'ambiguous', 'article'];
@@ -334,7 +353,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // then only a context word of its own confirms it.
     if (!caseOk && (amb.shape !== 1 || amb.single)) continue;
     // Context words and foreign markers are trie hits of the same scan: looked up by position, no text re-read.
-    let confirmed = confirmedByWord(raw.ctx, amb.ctx, seg, start, end) ? 2 : 0;
+    const dist = contextDistance(raw.ctx, amb.ctx, seg, start, end);
+    let confirmed = dist >= 0 ? 2 : 0;
     if (!caseOk && confirmed !== 2) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
@@ -358,7 +378,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
     const bonus = seen.has(ids[entity]!) ? 5 : 0;
-    const score = confirmed === 2 ? 5000 + C[i + 6]! + bonus : -2000 + bonus;
+    // Two entries confirmed by context words (the Kyrgyz and the Tajik GKNB): the nearer word wins, by a fraction.
+    const score = confirmed === 2 ? 5000 + C[i + 6]! + bonus + (dist >= 0 ? 1 - dist / (2 * CONTEXT_WINDOW + 1) : 0) : -2000 + bonus;
     ambByPos ??= new Map();
     const list = ambByPos.get(key);
     if (list) list.push(entity, score); else ambByPos.set(key, [seg, start, end, entity, score]);
