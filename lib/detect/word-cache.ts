@@ -51,6 +51,17 @@ export class WordCache {
     }
   }
 
+  /** Words met once, by hash (a collision only means an early learning). */
+  private readonly seen = new Uint32Array(1 << 11);
+
+  /** Whether a word of this hash came before; notes it as seen. */
+  seenBefore(hash: number): boolean {
+    const bit = 1 << (hash & 31), w = (hash >>> 5) & 0x7ff;
+    const was = (this.seen[w]! & bit) !== 0;
+    this.seen[w] = this.seen[w]! | bit;
+    return was;
+  }
+
   /** Whether another entry fits. */
   get full(): boolean {
     return this.count >= MAX_ENTRIES;

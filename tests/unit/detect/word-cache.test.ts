@@ -18,7 +18,9 @@ function scan(trie: Trie, segs: readonly string[]): RawHits {
 function plainAndCached(segs: readonly string[]): [RawHits, RawHits] {
   const plain = new Trie(compiled);
   plain.useWordCache = false;
-  return [scan(plain, segs), scan(new Trie(compiled), segs)];
+  const cached = new Trie(compiled);
+  cached.cacheAfterWords = 0;
+  return [scan(plain, segs), scan(cached, segs)];
 }
 
 /** A deterministic generator of hostile word soup: names, their endings, hyphens, ignorables, look-alikes, stops. */
@@ -34,6 +36,11 @@ function soup(seed: number, words: number): string {
 }
 
 describe('word cache', () => {
+  it('starts only after the first words of a page', () => {
+    const t = new Trie(compiled);
+    expect(t.cacheAfterWords).toBeGreaterThan(1000);
+  });
+
   it('gives the plain scan\'s hits on every detection fixture', () => {
     const segs = loadFixtures(join(ROOT, 'tests', 'fixtures', 'detect')).flatMap((f) => segmentsOf(f.text).segs);
     expect(segs.length).toBeGreaterThan(100);
