@@ -114,11 +114,11 @@ export function evaluateFixtures(d: Detector, entries: Entity[], fixtures: Fixtu
 }
 
 /** A name or plain alias looked for in the reports, with how it must be written there to count. */
-interface ReportKey { key: string; id: string; acronym: boolean; capital: boolean; latin: boolean; lastWord: number }
+export interface ReportKey { key: string; id: string; acronym: boolean; capital: boolean; latin: boolean; lastWord: number }
 
 const isUpperLetter = (c: string): boolean => c !== c.toLowerCase() && c === c.toUpperCase();
 
-function reportKey(text: string, id: string): ReportKey | null {
+export function reportKey(text: string, id: string): ReportKey | null {
   const w = splitWords(text);
   if (!w) return null;
   const key = w.map((x) => String.fromCharCode(...x.folded)).join(' ');
@@ -135,7 +135,7 @@ function reportKey(text: string, id: string): ReportKey | null {
  * (Аблязовым, Тоқаевқа); an acronym must be upper case (UN, not "un" in "under"), a capitalised name capitalised
  * ("Alga", not «алғаш»).
  */
-function wholeWordAt(k: ReportKey, ft: string, p: string, map: ArrayLike<number>, at: number): number {
+export function wholeWordAt(k: ReportKey, ft: string, p: string, map: ArrayLike<number>, at: number): number {
   const isWordChar = (c: string | undefined): boolean => c !== undefined && !/[ .\-]/.test(c);
   if (at > 0 && isWordChar(ft[at - 1])) return -1;
   let e = at + k.key.length;

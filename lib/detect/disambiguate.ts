@@ -181,6 +181,16 @@ function longerQuotedName(s: string, start: number, end: number): boolean {
 /** An event named for its month is the month itself before the word "month" (Желтоқсан айында: in December). */
 const MONTH_AFTER = ['айы', 'айында', 'айынан', 'айына', 'айын', 'айда'].map(foldWord);
 
+/** Words before a name that make it a place's name in Russian (площадь Республики, улица Желтоксан). */
+const PLACE_BEFORE = ['площад', 'улиц', 'проспект', 'бульвар', 'переул', 'микрорайон'].map(foldWord);
+
+function placeBefore(s: string, start: number): boolean {
+  const w = wordBefore(s, start);
+  if (!w) return false;
+  const f = foldWord(s.slice(w[0], w[1]));
+  return PLACE_BEFORE.some((p) => f.startsWith(p));
+}
+
 function placeAfter(s: string, end: number): boolean {
   const w = wordAfter(s, end);
   if (!w) return false;
@@ -205,6 +215,11 @@ function sameClause(s: string, from: number, to: number): boolean {
   return words <= 4;
 }
 
+function oneWord(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (FOLD[s.charCodeAt(i)]! <= STOP) return false;
+  return true;
+}
+
 /** Whether an accepted candidate ends in the word just before `start` (Президент Тоқаев Балтабайды…). */
 function nameEndsAt(acc: readonly number[], seg: number, start: number): boolean {
   for (let r = 0; r < acc.length; r += ACC) if (acc[r] === seg && acc[r + 2]! <= start && acc[r + 2]! >= start - 3) return true;
@@ -214,6 +229,7 @@ function nameEndsAt(acc: readonly number[], seg: number, start: number): boolean
 /** A name that the words around it show to be something else: a place named for it, or part of a longer quoted name. */
 function refutedByNeighbours(s: string, start: number, end: number, type: string): boolean {
   if ((type === 'person' || type === 'event') && placeAfter(s, end)) return true;
+  if (type !== 'law' && placeBefore(s, start)) return true;
   if (type === 'event' && followedBy(s, end, MONTH_AFTER)) return true;
   return type === 'organisation' && longerQuotedName(s, start, end);
 }
@@ -326,6 +342,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!caseFits(s, start, end, C[i + 5]!)) continue;
     const country = countries[entity];
     if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, compiled.types[entity]!)) continue;
+    // A surname alone right after another first name is a namesake's (Нуриддин Махкамов is not Qahhor Mahkamov).
+    if (kind === K_ALIAS_ && compiled.types[entity] === 'person' && oneWord(s, start, end) && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
     if (kind === K_NAME_) {
       if (!((country !== 'other' && distinctive(s, start, end)) || signal)) continue;
       acc.push(seg, start, end, entity, V_NAME, C[i + 6]!, 3);

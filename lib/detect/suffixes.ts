@@ -18,6 +18,14 @@ export interface RuParadigm {
 /** Russian paradigms, most specific first (inflect.ts picks the first whose `drops` ends the word). */
 export const RU_PARADIGMS: RuParadigm[] = [
   {
+    // Nouns and first names in -дий, -рий, -лий decline as nouns, not adjectives: Геннадий, Геннадия, Геннадию;
+    // мораторий, моратория. (Adjectives in -ий end in -кий, -гий, -хий, -ний or a husher.)
+    name: 'ru-iy-noun',
+    drops: ['дий', 'рий', 'лий'],
+    strip: 2,
+    endings: ['ий', 'ия', 'ию', 'ием', 'ии', 'иев', 'иям', 'иями', 'иях'],
+  },
+  {
     // Adjectives in names: Демократический выбор, Социал-демократическая партия; plural after к, г, х and
     // the hushers (Октябрьские события → Октябрьских событий), where a bare -ие would be a noun (движение).
     name: 'ru-adj',

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { detector, found, ids } from './helpers.ts';
+import { compileMatcher, loadMatcher, type Detector } from '../../../lib/detect/index.ts';
+import { loadDataset } from '../../../scripts/compile-dictionary.ts';
 
 describe('ambiguous aliases need context', () => {
   it('takes Көше as the party near a context word', () => {
@@ -68,5 +70,43 @@ describe('longest match, no overlaps', () => {
       ['Kazakhstan', 'x'], ['Mukhtar Ablyazov', 'mukhtar-ablyazov'], ['Democratic Choice of Kazakhstan', 'democratic-choice-of-kazakhstan'], ['DVK', 'democratic-choice-of-kazakhstan'],
     ].filter(([s]) => s !== 'Kazakhstan'));
     for (let i = 1; i < r.length; i++) expect(r[i]!.start).toBeGreaterThanOrEqual(r[i - 1]!.end);
+  });
+});
+
+// These rules are about real names, so they run on the real dataset rather than the hand-written test entries.
+const real: Detector = loadMatcher(compileMatcher(loadDataset().entries));
+const realFound = (text: string): [string, string][] => real.scan([text], {}).mentions.map((m) => [m.surface, m.entityId]);
+const realIds = (text: string): string[] => realFound(text).map(([, id]) => id);
+
+describe('the words around a name', () => {
+  it('reads Назарбаева by the verb after it: a woman in the nominative, else the father in the genitive', () => {
+    expect(realFound('Казахстан. Дарига Назарбаева ушла из Сената. В 2021 году Назарбаева вернулась в парламент.')).toContainEqual(['Назарбаева', 'dariga-nazarbayeva']);
+    expect(realFound('Казахстан. Дарига Назарбаева ушла из Сената. Алиев обвинял в убийстве окружение Назарбаева.')).toContainEqual(['Назарбаева', 'nursultan-nazarbayev']);
+  });
+  it('takes a surname after another first name for a namesake', () => {
+    expect(realFound('Kazakhstan. Dariga Nazarbayeva and her son Nurali Aliyev own flats in London.').filter(([, id]) => id === 'rakhat-aliyev')).toEqual([]);
+    expect(realFound('Таджикистан. Адвокат Нуриддин Махкамов вышел на свободу.').filter(([, id]) => id === 'kahor-makhkamov')).toEqual([]);
+    expect(realFound('Казахстан. Президент Тоқаев Балтабайды кешірді.')).toContainEqual(['Балтабайды', 'erlan-baltabay']);
+  });
+  it('does not take a place named for a person or an event for them', () => {
+    expect(realFound('Дінмұхамед Қонаев туралы. Қонаев қаласындағы Желтоқсан көшесінде жиын өтті.').map(([s]) => s)).toEqual(['Дінмұхамед Қонаев']);
+    expect(realIds('Казахстан. Митинг прошёл на площади Республики в Алматы.')).toEqual([]);
+  });
+  it('does not take a month for the event named after it', () => {
+    expect(realIds('Қазақстан. Желтоқсан айында Алматыда еске алу шаралары өтеді.')).toEqual([]);
+  });
+  it('does not take a name inside a longer quoted name', () => {
+    expect(realIds('Казахстан. Его соратники по партии «Нагыз Ак жол» считают иначе.')).toEqual([]);
+    expect(realIds('Казахстан. «Следователи КНБ говорили со мной», — сказал он.')).toEqual(['knb']);
+  });
+  it('counts a legal article and its title side by side as one mention', () => {
+    expect(realFound('Казахстан. Их привлекли по статье 274 УК о распространении заведомо ложной информации.')).toEqual([['статье 274 УК о распространении заведомо ложной информации', 'kz-cc-274']]);
+  });
+  it('lets the nearer country word choose between two agencies of the same name', () => {
+    expect(realFound('Тәжікстан Президенті Рахмонмен кездесу өтті. Қырғыз делегациясын Ұлттық қауіпсіздік мемлекеттік комитетінің төрағасы басқарды.')).toContainEqual(['Ұлттық қауіпсіздік мемлекеттік комитетінің', 'kg-gknb']);
+  });
+  it('takes restriction of freedom for the penalty only where the text is about the penalty', () => {
+    expect(realIds('Казахстан. Суд приговорил активистку к одному году ограничения свободы.')).toEqual([]);
+    expect(realIds('Казахстан. Ограничение свободы как вид наказания исполняет служба пробации.')).toContain('kz-cc-freedom-restriction');
   });
 });
