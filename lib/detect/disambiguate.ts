@@ -220,9 +220,15 @@ function oneWord(s: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Longest stretch a name or alias spans (a law's full title), for looking back over names in scan order. */
+const MAX_NAME_SPAN = 400;
+
 /** Whether an accepted candidate ends in the word just before `start` (Президент Тоқаев Балтабайды…). */
 function nameEndsAt(acc: readonly number[], seg: number, start: number): boolean {
-  for (let r = 0; r < acc.length; r += ACC) if (acc[r] === seg && acc[r + 2]! <= start && acc[r + 2]! >= start - 3) return true;
+  // `acc` holds names and aliases in scan order here: look back from `start` over the names that begin near it.
+  for (let r = lowerBound(acc, ACC, seg, start) - ACC; r >= 0 && acc[r] === seg && acc[r + 1]! >= start - MAX_NAME_SPAN; r -= ACC) {
+    if (acc[r + 2]! <= start && acc[r + 2]! >= start - 3) return true;
+  }
   return false;
 }
 
