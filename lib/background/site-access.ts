@@ -5,6 +5,8 @@ import { callContent } from '../messages/client.ts';
 import { bundledSiteFor } from '../settings/sites.ts';
 
 const SCRIPT = '/content-scripts/content.js';
+/** The card's UI, injected into a frame on its first card (lib/page/card-ui.ts). */
+const CARD_UI_SCRIPT = '/card-ui.js';
 const STYLE = '/content-scripts/content.css';
 const ID_PREFIX = 'site:';
 
@@ -46,6 +48,11 @@ export async function syncRegistrations(overrides: SiteOverrides): Promise<void>
 export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: [STYLE] });
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT] });
+}
+
+/** Brings the card's UI into one frame, which the content script already runs in (so the extension may script it). */
+export async function injectCardUi(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_SCRIPT] });
 }
 
 /** A switch changed in the options: every open tab of the sites we can see starts or stops at once. */

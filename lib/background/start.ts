@@ -10,7 +10,7 @@ import { bundledSiteFor } from '../settings/sites.ts';
 import { loadOverrides, loadSettings, saveOverride } from './settings-store.ts';
 import { setBadge } from './badge.ts';
 import { cardView, datasetVersion, entity } from './dataset.ts';
-import { hasHostPermission, injectInto, syncRegistrations } from './site-access.ts';
+import { hasHostPermission, injectCardUi, injectInto, syncRegistrations } from './site-access.ts';
 import { sightingHandlers } from './sighting-handlers.ts';
 import { briefsFor, sightings, startOutboxAlarm, watchedView } from './sightings-service.ts';
 import { startContextMenu } from './context-menu.ts';
@@ -48,6 +48,12 @@ export function startBackground(): void {
           watched: watched.map((w) => w.name),
           ...look,
         };
+      },
+      loadCardUi: async (_payload, sender) => {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('loadCardUi: the sender is not a tab');
+        await injectCardUi(tabId, sender.frameId ?? 0);
+        return { ok: true as const };
       },
       getCard: async ({ id }) => (id.startsWith(WATCH_PREFIX) ? watchedView(id.slice(WATCH_PREFIX.length)) : cardView(id, await briefsFor(id))),
       wrongMatch: async ({ id, surface }, sender) => {

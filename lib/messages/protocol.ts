@@ -59,6 +59,7 @@ export const contentCalls = {
     'The entries this tab mentions, for the badge and the popup.'),
   isSiteEnabled: call<{ enabled: boolean; suppressed: string[]; watched: string[]; markStyles: Settings['markStyles']; cardLang: Settings['cardLang'] }>()(v.object({ origin }), 'Whether the content script should annotate this origin, and the entries the reader marked as wrong matches there.'),
   getCard: call<CardView | null>()(v.object({ id }), 'One entry for a card: its data, related entries and the reader\'s sightings.'),
+  loadCardUi: call<{ ok: true }>()(v.object({}), 'Inject the card\'s UI (card-ui.js) into the sender\'s frame: the content script asks the first time it shows a card.'),
   wrongMatch: call<{ ok: true }>()(v.object({ id, surface: shortText }), 'The reader says this mark is wrong on this site: remember it locally.'),
   openEntityPage: call<{ ok: true }>()(v.object({ id }), 'Open the full case history page in a new tab.'),
   disableSite: call<{ ok: true }>()(v.object({}), 'Turn annotation off for the sender tab\'s site.'),

@@ -7,6 +7,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  /** The sending frame in its tab (0 the top frame). */
+  frameId?: number;
 }
 
 export type Handlers<M extends CallMap> = {

@@ -1,11 +1,10 @@
 // Our one element in the page: a closed shadow root holding the card, the live region and the navigation hint.
-import { h, render } from 'preact';
-import { computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { Card, type CardActions } from '../../components/Card.tsx';
+import type { CardActions } from '../../components/Card.tsx';
 import type { CardView } from '../messages/protocol.ts';
 import type { Lang } from '../data/schema.ts';
 import type { Translate } from '../i18n/translate.ts';
-import cardCss from '../../components/card.css?inline';
+import type { CardUi } from './card-ui.ts';
+import hostCss from './ui-host.css?inline';
 
 const NARROW = 520;
 
@@ -27,12 +26,17 @@ export class UiHost {
   private stopPositioning: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
   private current: CardRequest | null = null;
+  /** The card's rendering, once its script reached this frame; `loading` while it is on its way. */
+  private ui: CardUi | null = null;
+  private loading: Promise<CardUi | null> | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly t: Translate,
     private readonly lang: () => Lang,
     private readonly actions: CardActions,
+    /** Brings the card UI into this frame (its script is injected on the first card: see card-ui.ts). */
+    private readonly loadUi: () => Promise<CardUi>,
   ) {}
 
   /** The host element, once it exists (the annotator never reads or observes it). */
@@ -60,8 +64,9 @@ export class UiHost {
     const shadow = host.attachShadow({ mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed' });
     // A constructed sheet: a page's Content-Security-Policy against inline styles does not block it.
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(cardCss);
+    sheet.replaceSync(hostCss);
     shadow.adoptedStyleSheets = [sheet];
+    if (this.ui) this.adoptCardCss(shadow, this.ui);
     const layer = this.doc.createElement('div');
     layer.className = 'layer';
     layer.hidden = true;
@@ -87,8 +92,36 @@ export class UiHost {
     }
     this.current = req;
     layer.hidden = false;
-    this.renderCard();
-    this.position(req);
+    if (this.ui) {
+      this.renderCard();
+      this.position(req);
+      return;
+    }
+    this.loading ??= this.loadUi().then(
+      (ui) => {
+        this.ui = ui;
+        if (this.shadow) this.adoptCardCss(this.shadow, ui);
+        return ui;
+      },
+      () => {
+        // No card this time (the extension was reloaded, or the frame went away): the next open tries again.
+        this.loading = null;
+        return null;
+      },
+    );
+    void this.loading.then((ui) => {
+      if (!ui) this.close();
+      else if (this.current) {
+        this.renderCard();
+        this.position(this.current);
+      }
+    });
+  }
+
+  private adoptCardCss(shadow: ShadowRoot, ui: CardUi): void {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(ui.css);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   }
 
   /** Replaces what an open card shows (its data arrived, or a related entry was chosen). */
@@ -104,7 +137,7 @@ export class UiHost {
     this.current = null;
     this.stopPositioning?.();
     this.stopPositioning = null;
-    render(null, this.layer);
+    this.ui?.render(this.layer, null);
     this.layer.hidden = true;
     if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
@@ -142,8 +175,8 @@ export class UiHost {
   }
 
   private renderCard(): void {
-    if (!this.current || !this.layer) return;
-    render(h(Card, { view: this.current.view, lang: this.lang(), t: this.t, takeFocus: this.current.takeFocus, ...this.actions }), this.layer);
+    if (!this.current || !this.layer || !this.ui) return;
+    this.ui.render(this.layer, { view: this.current.view, lang: this.lang(), t: this.t, takeFocus: this.current.takeFocus, ...this.actions });
   }
 
   private position(req: CardRequest): void {
@@ -159,31 +192,8 @@ export class UiHost {
     }
     layer.classList.remove('sheet');
     layer.style.bottom = 'auto';
-    const range = req.anchor;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
-    const update = () => {
-      const middleware = [
-        inline(req.point ?? {}),
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        // Never taller than the room left on the chosen side: the card scrolls inside instead of leaving the screen.
-        size({
-          padding: 8,
-          apply: ({ availableHeight }) => {
-            const card = layer.firstElementChild as HTMLElement | null;
-            if (card) card.style.maxHeight = `${Math.max(160, Math.min(560, Math.floor(availableHeight)))}px`;
-          },
-        }),
-      ];
-      void computePosition(reference, layer, { strategy: 'fixed', placement: 'bottom-start', middleware }).then(({ x, y }) => {
-        Object.assign(layer.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
-      });
-    };
+    const ui = this.ui!;
+    const update = () => ui.place(layer, req.anchor, req.point);
     // The card follows its name on scroll (any scroller: capture) and resize, once per frame. Hand-written rather than
     // floating-ui's autoUpdate, which would add its observers' weight to every page's content script.
     let frame = 0;

@@ -13,6 +13,8 @@ import { uiTranslate } from '../i18n/browser-i18n.ts';
 import { Annotator } from './annotator.ts';
 import { collectBlocks } from './blocks.ts';
 import { UiHost } from './card-host.ts';
+import { injectedCardUi } from './card-ui-slot.ts';
+import type { CardUi } from './card-ui.ts';
 import { Interactions } from './interactions.ts';
 import type { PaintedMention } from './highlights.ts';
 import { sentenceAround } from './sentence.ts';
@@ -98,6 +100,16 @@ export function startContent(ctx: ContentScriptContext): void {
     ui?.close();
   };
 
+  /** The card's UI: injected by the background into this frame on the first card, then found in this world. */
+  const loadCardUi = async (): Promise<CardUi> => {
+    const have = injectedCardUi();
+    if (have) return have;
+    await callFromContent('loadCardUi', {});
+    const ui = injectedCardUi();
+    if (!ui) throw new Error('the card UI did not arrive');
+    return ui;
+  };
+
   const startUi = () => {
     ui = new UiHost(document, t, lang, {
       onClose: closeCard,
@@ -121,7 +133,7 @@ export function startContent(ctx: ContentScriptContext): void {
         closeCard();
         void callFromContent('disableSite', {}).catch(() => undefined);
       },
-    });
+    }, loadCardUi);
     interactions = new Interactions(document, annotator.painter, {
       open: (m, how) => {
         openMention = m;

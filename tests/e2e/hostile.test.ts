@@ -515,11 +515,14 @@ for (const name of browsersUnderTest()) {
       await page.mouseClick(p.x, p.y);
       await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] h2'), undefined, 5000);
       const look = await page.evaluate(() => {
-        const layer = document.querySelector('cac-ui')!.shadowRoot!.querySelector('.layer') as HTMLElement;
-        return { position: getComputedStyle(layer).position, sheets: document.querySelector('cac-ui')!.shadowRoot!.adoptedStyleSheets.length };
+        const root = document.querySelector('cac-ui')!.shadowRoot!;
+        const layer = root.querySelector('.layer') as HTMLElement;
+        const card = root.querySelector('.card') as HTMLElement;
+        return { position: getComputedStyle(layer).position, radius: getComputedStyle(card).borderTopLeftRadius, sheets: root.adoptedStyleSheets.length };
       });
-      assert.equal(look.sheets, 1, 'the card\'s styles come from a constructed sheet');
-      assert.equal(look.position, 'fixed', 'the card is styled despite the policy');
+      assert.equal(look.sheets, 2, 'the host\'s and the card\'s styles come from constructed sheets');
+      assert.equal(look.position, 'fixed', 'the card\'s layer is styled despite the policy');
+      assert.equal(look.radius, '10px', 'the card itself is styled (its sheet came with its injected script)');
       const violations = await page.evaluate(() => (window as unknown as { __hostile: { violations: string[] } }).__hostile.violations);
       assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
       reportTiming(name, 'strict CSP', timing);
