@@ -214,9 +214,7 @@ export class Trie {
         }
       }
       let e = i + 1;
-      if (dead) {
-        while (e < n && F[e]! > STOP) e++;
-      } else {
+      if (!dead && cached && ++this.visited > this.cacheAfterWords) {
         // A word [i, e) (ignorables and other scripts' letters included), hashed as it is skipped.
         let h = f;
         while (e < n) {
@@ -225,8 +223,11 @@ export class Trie {
           h = Math.imul(h ^ g, 0x01000193);
           e++;
         }
-        if (cached && e - i <= MAX_WORD && ++this.visited > this.cacheAfterWords) this.cachedWord(s, seg, i, e, h ^ (h >>> 16), out);
+        if (e - i <= MAX_WORD) this.cachedWord(s, seg, i, e, h ^ (h >>> 16), out);
         else this.visit(s, seg, i, out);
+      } else {
+        while (e < n && F[e]! > STOP) e++;
+        if (!dead) this.visit(s, seg, i, out);
       }
       i = e;
     }
