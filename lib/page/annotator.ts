@@ -2,7 +2,7 @@
 import type { Detector, Mention, PageContext } from '../detect/index.ts';
 import type { PageSummary } from '../messages/protocol.ts';
 import { BlockCollector, isSkipped, locate, type Block, type CollectOptions } from './blocks.ts';
-import { HighlightPainter, type MarkStyles, type PaintedMention } from './highlights.ts';
+import { HighlightPainter, WINDOW_THRESHOLD, type MarkStyles, type PaintedMention } from './highlights.ts';
 import { isDarkPage } from './theme.ts';
 import { splitLongSegments } from './segments.ts';
 import { WATCH_PREFIX } from './watch-matcher.ts';
@@ -128,7 +128,9 @@ export class Annotator {
     this.roots.clear();
     const body = this.doc.body ?? this.doc.documentElement;
     this.idle = this.passOver(body, gen, true).then(() => {
-      if (gen === this.generation) this.opts.onSummary?.(this.summary());
+      if (gen !== this.generation) return;
+      this.painter.unwindowIfFew();
+      this.opts.onSummary?.(this.summary());
     });
   }
 
@@ -159,6 +161,11 @@ export class Annotator {
       if (gen !== this.generation) return;
     }
     const order = viewportFirst ? viewportOrder(blocks, this.doc) : blocks.map((_, i) => i);
+    // A page that will have many marks is told so once its first 10,000 characters are read (see foreseeMany), so that
+    // its first frame with marks registers only those near the view, and no later frame has to take hundreds away.
+    let total = 0;
+    if (viewportFirst) for (const b of blocks) total += b.text.length;
+    const sample = { chars: 0, marks: 0, done: !viewportFirst };
     let i = 0;
     while (i < order.length) {
       const until = performance.now() + sliceMs;
@@ -171,7 +178,13 @@ export class Annotator {
         i++;
         if (chars > 10_000) break;
       }
-      this.scanAndPaint(batch.map((b) => blocks[b]), batch, run);
+      const marks = this.scanAndPaint(batch.map((b) => blocks[b]), batch, run);
+      if (!sample.done) {
+        sample.chars += chars;
+        sample.marks += marks;
+        sample.done = sample.chars >= 10_000 || i === order.length;
+        if (sample.done) foreseeMany(this.painter, sample.marks, sample.chars, total);
+      }
       if (i < order.length) {
         await yieldToPage();
         if (gen !== this.generation) return;
@@ -183,8 +196,9 @@ export class Annotator {
     }
   }
 
-  private scanAndPaint(blocks: Block[], orderKeys: number[], run: number): void {
-    if (!this.running) return;
+  /** Finds and paints the mentions in some blocks; returns how many it painted. */
+  private scanAndPaint(blocks: Block[], orderKeys: number[], run: number): number {
+    if (!this.running) return 0;
     const { segments, owner } = splitLongSegments(blocks.map((b) => b.text), 20_000);
     const { mentions, context } = this.opts.detector.scan(segments, { lang: this.pageLang() || 'auto', url: this.doc.location?.href, context: this.context });
     this.context = context;
@@ -220,6 +234,7 @@ export class Annotator {
       this.counts.set(m.entityId, (this.counts.get(m.entityId) ?? 0) + 1);
     }
     if (painted.length) this.painter.add(painted);
+    return painted.length;
   }
 
   private rangeFor(block: Block, start: number, end: number): Range | null {
@@ -325,6 +340,16 @@ export class Annotator {
     if (n > 0) this.counts.set(id, n);
     else this.counts.delete(id);
   }
+}
+
+/**
+ * After the first slices of a full pass: when they hold a fair number of marks and their density, over the page's
+ * whole text, comes to well over the painter's threshold, the painter registers only the marks near the view from now
+ * on. A page of a few names in a lot of text (one of them early) is never windowed: reading the boxes of ranges in a
+ * huge text node is slow. A wrong guess (a dense first screen) is undone when the pass ends (unwindowIfFew).
+ */
+function foreseeMany(painter: HighlightPainter, marks: number, chars: number, total: number): void {
+  if (marks >= 20 && (marks / chars) * total > 2 * WINDOW_THRESHOLD) painter.expectMany();
 }
 
 /** Watched-name matches that do not overlap a dataset mention (the dataset's wins). */

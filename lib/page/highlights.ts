@@ -29,13 +29,17 @@ export function highlightName(kind: MarkKind | 'focus', dark: boolean, styles: M
 
 /**
  * More marks than this on a page: only those near the viewport are registered (see mark-window.ts). Measured in
- * Chromium on the benchmark's 5 MB page: a frame after any highlight change spends about 15 ms plus 12–35 µs per
- * registered range re-validating them (1,000: 30–40 ms; 2,000: 70–80 ms). The report pages (about 630 marks) stay
- * below it and register every mark, as they always did.
+ * Chromium on the benchmark's 5 MB page, a frame after a change to an underlined highlight spends about 17 ms on the
+ * page's visual overflow whatever the number of ranges (none for a background colour), plus 12–60 µs per registered
+ * range; 500 keeps such a frame near 30 ms.
  */
-export const WINDOW_THRESHOLD = 1000;
-/** How far above and below the viewport a windowed page's marks are registered, in viewport heights. */
-const WINDOW_MARGIN = 2;
+export const WINDOW_THRESHOLD = 500;
+/**
+ * How far above and below the viewport a windowed page's marks are registered, in viewport heights. The set changes
+ * once the view comes within half of this of its edge: every two screens of scrolling, each change costing a frame
+ * the visual-overflow pass above.
+ */
+export const WINDOW_MARGIN = 4;
 
 /** The view the registered marks follow: its height, its scrolling and resizing, its frames. */
 export interface Viewport {
@@ -173,6 +177,18 @@ export class HighlightPainter {
   /** Whether only the marks near the viewport are registered (a page with more than WINDOW_THRESHOLD). */
   get windowed(): boolean {
     return this.window !== null;
+  }
+
+  /** The caller foresees more than WINDOW_THRESHOLD marks: only those near the viewport are registered from now on. */
+  expectMany(): void {
+    if (!this.window) this.startWindow();
+  }
+
+  /** Registers every mark again where a page has WINDOW_THRESHOLD or fewer after all (expectMany guessed wrong). */
+  unwindowIfFew(): void {
+    if (!this.window || this.all.size > WINDOW_THRESHOLD) return;
+    this.stopWindow();
+    for (const m of this.all) this.highlights.get(m.kind)?.add(m.range);
   }
 
   /** From now on only the marks near the viewport are registered: the highlights are emptied and refilled with those. */

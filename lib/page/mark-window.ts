@@ -63,6 +63,10 @@ export class MarkWindow<T> {
   private incoming: T[] = [];
   private readonly gone = new Set<T>();
   private readonly registered = new Set<T>();
+  /** The registered items are sorted[from, to), as long as no item was added or removed since. */
+  private from = 0;
+  private to = 0;
+  private changed = false;
 
   constructor(
     private readonly hooks: MarkWindowHooks<T>,
@@ -71,10 +75,12 @@ export class MarkWindow<T> {
 
   add(items: Iterable<T>): void {
     for (const x of items) this.incoming.push(x);
+    this.changed = true;
   }
 
   /** Forgets items (unregistering those registered). */
   delete(items: Iterable<T>): void {
+    this.changed = true;
     for (const x of items) {
       this.gone.add(x);
       if (this.registered.delete(x)) this.hooks.unregister(x);
@@ -89,9 +95,16 @@ export class MarkWindow<T> {
     return this.sorted;
   }
 
-  /** Registers the items within `margin` px above and below a viewport `height` px tall, and unregisters the others. */
+  /**
+   * Registers the items within `margin` px above and below a viewport `height` px tall, and unregisters the others.
+   * While the items registered last time still reach half the margin beyond the view, nothing changes: in Chromium any
+   * change costs the next frame a pass over the page's highlights, so a scroll changes them once a screen or so, not
+   * in every frame.
+   */
   update(height: number, margin: number): void {
     const list = this.ordered();
+    if (!this.changed && this.covers(list, height, margin / 2)) return;
+    this.changed = false;
     const { extent } = this.hooks;
     let from = firstReaching(list, extent, -margin);
     let to = firstBelow(list, extent, height + margin, from);
@@ -102,6 +115,8 @@ export class MarkWindow<T> {
       from = Math.max(from, Math.min(to - this.cap, Math.floor((v0 + v1 - this.cap) / 2)));
       to = from + this.cap;
     }
+    this.from = from;
+    this.to = to;
     const next = new Set(list.slice(from, to));
     for (const x of this.registered) {
       if (next.has(x)) continue;
@@ -113,6 +128,14 @@ export class MarkWindow<T> {
       this.registered.add(x);
       this.hooks.register(x);
     }
+  }
+
+  /** Whether the registered items reach `reach` px above and below the view: the items just outside them lie further. */
+  private covers(list: readonly T[], height: number, reach: number): boolean {
+    const { extent } = this.hooks;
+    const before = this.from > 0 ? extent(list[this.from - 1]) : null;
+    const after = this.to < list.length ? extent(list[this.to]) : null;
+    return (this.from === 0 || (before !== null && before.bottom < -reach)) && (this.to === list.length || (after !== null && after.top > height + reach));
   }
 
   /** Applies pending removals and merges pending additions into the order. */

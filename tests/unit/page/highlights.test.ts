@@ -1,6 +1,6 @@
 // The painter with a fake registry and view: every mark registered on ordinary pages, only those near the view on long ones.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { HighlightPainter, WINDOW_THRESHOLD, type PaintedMention, type Viewport } from '../../../lib/page/highlights.ts';
+import { HighlightPainter, WINDOW_MARGIN, WINDOW_THRESHOLD, type PaintedMention, type Viewport } from '../../../lib/page/highlights.ts';
 
 /** Highlight is a set of ranges with a priority; Node has no such global. */
 class FakeHighlight extends Set<unknown> {
@@ -47,9 +47,10 @@ function setup(n: number) {
   return { painter, mentions, registered, runFrames, scrollTo, view };
 }
 
-/** The indexes of the marks within two viewport heights of the view at `scroll`. */
+/** The indexes of the marks within WINDOW_MARGIN viewport heights of the view at `scroll`. */
 function near(scroll: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i).filter((i) => i * GAP + 20 - scroll >= -2 * HEIGHT && i * GAP - scroll <= 3 * HEIGHT);
+  const margin = WINDOW_MARGIN * HEIGHT;
+  return Array.from({ length: n }, (_, i) => i).filter((i) => i * GAP + 20 - scroll >= -margin && i * GAP - scroll <= HEIGHT + margin);
 }
 
 describe('HighlightPainter', () => {
@@ -80,9 +81,10 @@ describe('HighlightPainter', () => {
     const { painter, mentions, registered, runFrames, scrollTo } = setup(n);
     painter.add(mentions);
     runFrames();
-    scrollTo(250_000);
+    const scroll = (n - 20) * GAP;
+    scrollTo(scroll);
     runFrames();
-    expect([...registered()].sort((a, b) => a - b)).toEqual(near(250_000, n));
+    expect([...registered()].sort((a, b) => a - b)).toEqual(near(scroll, n));
     expect(registered().has(0)).toBe(false);
   });
 
@@ -91,11 +93,33 @@ describe('HighlightPainter', () => {
     const { painter, mentions, registered, runFrames, scrollTo } = setup(n);
     painter.add(mentions);
     runFrames();
-    scrollTo(200_000);
-    const target = mentions[2001];
+    const far = n - 10;
+    const scroll = far * GAP - HEIGHT / 2;
+    scrollTo(scroll);
+    const target = mentions[far];
     const doc = { caretPositionFromPoint: () => ({ offsetNode: target.range.startContainer, offset: 2 }) } as unknown as Document;
-    expect(painter.mentionAt(doc, 50, 2001 * GAP + 10 - 200_000)).toBe(target);
-    expect(registered().has(2001)).toBe(true);
+    expect(registered().has(far)).toBe(false);
+    expect(painter.mentionAt(doc, 50, far * GAP + 10 - scroll)).toBe(target);
+    expect(registered().has(far)).toBe(true);
+  });
+
+  test('foreseen many: windowed from the first marks; too few after all: every mark registered again', () => {
+    const { painter, mentions, registered, runFrames } = setup(WINDOW_THRESHOLD * 2);
+    painter.expectMany();
+    painter.add(mentions.slice(0, 100));
+    expect(registered().size).toBe(0);
+    runFrames();
+    expect([...registered()].sort((a, b) => a - b)).toEqual(near(0, 100));
+    painter.unwindowIfFew();
+    expect(painter.windowed).toBe(false);
+    expect(registered().size).toBe(100);
+    // With more than the threshold, the window stays.
+    painter.expectMany();
+    painter.add(mentions.slice(100));
+    painter.unwindowIfFew();
+    expect(painter.windowed).toBe(true);
+    runFrames();
+    expect([...registered()].sort((a, b) => a - b)).toEqual(near(0, WINDOW_THRESHOLD * 2));
   });
 
   test('removed marks leave the registry; clear() ends the window and its listener', () => {

@@ -125,19 +125,33 @@ describe('MarkWindow.update', () => {
     expect([...registered].sort((a, b) => a - b)).toEqual(column(10_000).filter((x) => x.y + 20 >= -1800 && x.y <= 2700).map((x) => x.id));
   });
 
-  test('a scroll registers the items now near and unregisters those left behind, leaving the rest alone', () => {
-    const { w, state, registered, log } = windowOver(column(10_000));
+  test('a scroll registers the items now near and unregisters those left behind', () => {
+    const { w, state, registered } = windowOver(column(10_000));
+    const near = () => column(10_000).filter((x) => x.y + 20 - state.scroll >= -1800 && x.y - state.scroll <= 2700).map((x) => x.id);
     w.update(900, 1800);
     state.scroll = 200_000;
     w.update(900, 1800);
-    const near = column(10_000).filter((x) => x.y + 20 - state.scroll >= -1800 && x.y - state.scroll <= 2700).map((x) => x.id);
-    expect([...registered].sort((a, b) => a - b)).toEqual(near);
-    // A small scroll changes only the edges.
-    log.registered = log.unregistered = 0;
-    state.scroll += 100;
+    expect([...registered].sort((a, b) => a - b)).toEqual(near());
+    state.scroll = 100_000;
     w.update(900, 1800);
-    expect(log.registered).toBe(2);
-    expect(log.unregistered).toBe(2);
+    expect([...registered].sort((a, b) => a - b)).toEqual(near());
+  });
+
+  test('scrolling less than half the margin changes nothing; further, the window moves, at the edges only', () => {
+    const { w, state, log } = windowOver(column(10_000));
+    state.scroll = 100_000;
+    w.update(900, 1800);
+    log.registered = log.unregistered = 0;
+    for (let dy = 50; dy <= 850; dy += 50) {
+      state.scroll = 100_000 + dy;
+      w.update(900, 1800);
+    }
+    expect(log.registered + log.unregistered).toBe(0);
+    // 950 px down: the item after the window is now within 900 px of the view's bottom.
+    state.scroll = 100_950;
+    w.update(900, 1800);
+    expect(log.registered).toBe(19);
+    expect(log.unregistered).toBe(19);
   });
 
   test('never registers more than the cap: the items on screen stay in', () => {
