@@ -178,6 +178,16 @@ function longerQuotedName(s: string, start: number, end: number): boolean {
   return (q === 0xab || q === 0x201c || q === 0x201e || q === 0x22) && (c === 0xbb || c === 0x201d || c === 0x201c || c === 0x22);
 }
 
+/** Whether the name opens a quote that closes only after one more word («Газпром нефть» is not Gazprom). */
+function quotedNameGoesOn(s: string, start: number, end: number): boolean {
+  const q = s.charCodeAt(start - 1);
+  if (!(q === 0xab || q === 0x201c || q === 0x201e)) return false;
+  const w = wordAfter(s, end);
+  if (!w) return false;
+  const c = s.charCodeAt(w[1]);
+  return c === 0xbb || c === 0x201d || c === 0x201c;
+}
+
 /** An event named for its month is the month itself before the word "month" (Желтоқсан айында: in December). */
 const MONTH_AFTER = ['айы', 'айында', 'айынан', 'айына', 'айын', 'айда'].map(foldWord);
 
@@ -237,7 +247,29 @@ function refutedByNeighbours(s: string, start: number, end: number, type: string
   if ((type === 'person' || type === 'event') && placeAfter(s, end)) return true;
   if (type !== 'law' && placeBefore(s, start)) return true;
   if (type === 'event' && followedBy(s, end, MONTH_AFTER)) return true;
-  return type === 'organisation' && longerQuotedName(s, start, end);
+  return type === 'organisation' && (longerQuotedName(s, start, end) || quotedNameGoesOn(s, start, end));
+}
+
+/** Country abbreviations written after an institution (Верховный суд КР, Минюст РТ), compared letter for letter: ҚР and КР fold alike. */
+const COUNTRY_ABBR: [string, Country][] = [['КР', 'KG'], ['РК', 'KZ'], ['ҚР', 'KZ'], ['РТ', 'TJ'], ['ТР', 'TJ']];
+
+/**
+ * The Central Asian country named right after a generic institution name, in the genitive or after "of (the)":
+ * «Министерство юстиции Кыргызстана», «Верховный суд КР», "Supreme Court of Kyrgyzstan". Null when none is.
+ * Country words are trie hits of the scan (`country`, in scan order), so this reads no more than a word or two.
+ */
+function countryRightAfter(s: string, country: readonly number[], seg: number, end: number): Country | null {
+  let w = wordAfter(s, end);
+  for (let n = 0; w && n < 2; n++) {
+    const f = foldWord(s.slice(w[0], w[1]));
+    if (f !== 'of' && f !== 'the') break;
+    w = wordAfter(s, w[1]);
+  }
+  if (!w) return null;
+  const word = s.slice(w[0], w[1]);
+  for (const [abbr, c] of COUNTRY_ABBR) if (word === abbr) return c;
+  const r = lowerBound(country, 3, seg, w[0]);
+  return r < country.length && country[r] === seg && country[r + 1] === w[0] ? CA[country[r + 2]!] ?? null : null;
 }
 
 /**
@@ -348,6 +380,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!caseFits(s, start, end, C[i + 5]!)) continue;
     const country = countries[entity];
     if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, compiled.types[entity]!)) continue;
+    if (kind === K_NAME_ && compiled.types[entity] === 'organisation' && quotedNameGoesOn(s, start, end)) continue;
     // A surname alone right after another first name is a namesake's (Нуриддин Махкамов is not Qahhor Mahkamov).
     if (kind === K_ALIAS_ && compiled.types[entity] === 'person' && oneWord(s, start, end) && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
     if (kind === K_NAME_) {
@@ -382,13 +415,21 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!caseOk && confirmed !== 2) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
-    if (!(confirmed === 2 && compiled.types[entity] === 'person') && vetoed(raw.neg, seg, start, end)) continue;
+    const type = compiled.types[entity]!;
+    // So does a person named in full earlier on the page (В Госдепартаменте США смерть Аскарова назвали…).
+    if (!(type === 'person' && (confirmed === 2 || seen.has(ids[entity]!))) && vetoed(raw.neg, seg, start, end)) continue;
     if (!confirmed && signal) {
       const country = countries[entity]!;
       const byCountry = country !== 'other' && pageCountries.has(country);
-      if (byCountry && amb.shape > 0 && caseAgrees(s, start, end, amb.shape) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
+      // A title of several words that the dataset writes in lower case, capitalised mid-sentence, is written as a name (the 2014 Law on Trade Unions).
+      const titled = amb.shape === 0 && !amb.single && caseOf(s.charCodeAt(start)) === 2 && !sentenceInitial(s, start);
+      if (byCountry && (titled || (amb.shape > 0 && caseAgrees(s, start, end, amb.shape))) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
     }
-    const type = compiled.types[entity]!;
+    // A generic institution or code followed by another country's name is that country's (Верховный суд КР is not Tajikistan's).
+    if (confirmed && (type === 'organisation' || type === 'law')) {
+      const after = countryRightAfter(s, raw.country, seg, end);
+      if (after && after !== countries[entity]) continue;
+    }
     // A surname alone after the full name on the page is that person, at a sentence start too (Қонаевтың есімі…).
     if (!confirmed && type === 'person' && seen.has(ids[entity]!) && amb.shape > 0 && caseAgrees(s, start, end, amb.shape)) confirmed = 1;
     const key = `${seg}:${start}:${end}`;

@@ -35,6 +35,11 @@ describe('the bundled dataset', () => {
     expect(problems).toEqual([]);
   });
 
+  test('writes every Kazakh name in Latin letters too (Kazakh pages in the 2021 Latin alphabet)', () => {
+    const cyrillic = /[\u0400-\u04ff]/;
+    expect(entries.filter((e) => cyrillic.test(e.names.kk) && !e.names.kkLatn).map((e) => e.id)).toEqual([]);
+  });
+
   test('has no cross-entry problem: ids, citations, alias claims, copied sentences', () => {
     expect(checkDataset(entries, bib, copyIndex)).toEqual([]);
   });

@@ -105,8 +105,35 @@ describe('the words around a name', () => {
   it('lets the nearer country word choose between two agencies of the same name', () => {
     expect(realFound('Тәжікстан Президенті Рахмонмен кездесу өтті. Қырғыз делегациясын Ұлттық қауіпсіздік мемлекеттік комитетінің төрағасы басқарды.')).toContainEqual(['Ұлттық қауіпсіздік мемлекеттік комитетінің', 'kg-gknb']);
   });
+  it('gives a generic institution to the country named right after it', () => {
+    expect(realIds('Таджикистан. Адвокат Ёров осуждён. Верховный суд отклонил жалобу.')).toContain('tj-supreme-court');
+    expect(realIds('Таджикистан. Адвокат Ёров осуждён. Верховный суд КР отклонил жалобу.')).not.toContain('tj-supreme-court');
+    expect(realIds('Таджикистан. Министерство юстиции Кыргызстана ответило на запрос.')).toEqual([]);
+  });
+  it('does not take a name inside a quoted name that goes on after it', () => {
+    expect(realIds('Казахстан. Акции «Газпром нефти» выросли.')).toEqual([]);
+    expect(realIds('Казахстан. «Газпром» подписал договор.')).toEqual(['gazprom']);
+  });
+  it('keeps a surname named in full earlier on the page beside a foreign marker', () => {
+    const m = real.scan(['Кыргызстан. Азимжан Аскаров умер в колонии.', 'В Госдепартаменте США смерть Аскарова назвали трагедией.'], {}).mentions;
+    expect(m.filter((x) => x.entityId === 'azimjan-askarov').map((x) => x.surface)).toEqual(['Азимжан Аскаров', 'Аскарова']);
+  });
+  it('takes a lower-case title written capitalised mid-sentence as a name on a page of its country', () => {
+    const ids = (t: string): string[] => real.scan([t], { url: 'https://vlast.kz/novosti/1.html' }).mentions.map((x) => x.entityId);
+    expect(ids('Unions say the 2014 Law on Trade Unions forces them into a federation.')).toEqual(['kz-law-trade-unions-2014']);
+    expect(ids('Unions say the new law on trade unions forces them into a federation.')).toEqual([]);
+  });
   it('takes restriction of freedom for the penalty only where the text is about the penalty', () => {
     expect(realIds('Казахстан. Суд приговорил активистку к одному году ограничения свободы.')).toEqual([]);
     expect(realIds('Казахстан. Ограничение свободы как вид наказания исполняет служба пробации.')).toContain('kz-cc-freedom-restriction');
+  });
+});
+
+describe('Kazakh in the 2021 Latin alphabet', () => {
+  it('finds the Latin forms of names the dataset writes in Cyrillic, with their endings', () => {
+    expect(realFound('Qyrğyzstannyñ Ūlttyq qauıpsızdık memlekettık komitetınıñ törağasy Qamşybek Taşiev Batkenge bardy. Taşiev mälımdeme jasady.')).toEqual([
+      ['Ūlttyq qauıpsızdık memlekettık komitetınıñ', 'kg-gknb'], ['Qamşybek Taşiev', 'kamchybek-tashiev'], ['Taşiev', 'kamchybek-tashiev'],
+    ]);
+    expect(realIds('Qazaqstan. Ondağan adam Jañaözen qyrğynyn eske aldy.')).toEqual(['zhanaozen-2011']);
   });
 });

@@ -1,9 +1,18 @@
 // Floors on the evaluation figures (npm run eval): they may rise, never fall. Raise them as the engine and dataset improve.
 import { describe, it, expect } from 'vitest';
-import { runEval, parseFixture, reportKey, wholeWordAt } from '../../../scripts/eval.ts';
-import { foldText } from '../../../lib/detect/index.ts';
+import { join } from 'node:path';
+import { evaluateFixtures, evaluateReports, loadFixtures, parseFixture, reportKey, wholeWordAt } from '../../../scripts/eval.ts';
+import { loadDataset, ROOT } from '../../../scripts/compile-dictionary.ts';
+import { compileMatcher, foldText, loadMatcher } from '../../../lib/detect/index.ts';
 
-const r = runEval();
+// The floors below were set on the texts the engine was tuned on before the third held-out set existed;
+// that set (harder: Latin Kazakh, Kyrgyz politics) has floors of its own, so adding texts never lowers a floor.
+const HELDOUT3 = /^heldout3-/;
+const { entries } = loadDataset();
+const detector = loadMatcher(compileMatcher(entries));
+const fixtures = loadFixtures(join(ROOT, 'tests', 'fixtures', 'detect'));
+const r = { ...evaluateFixtures(detector, entries, fixtures.filter((f) => !HELDOUT3.test(f.name))), reports: evaluateReports(detector, entries) };
+const h3 = evaluateFixtures(detector, entries, fixtures.filter((f) => HELDOUT3.test(f.name)));
 
 describe('evaluation floors', () => {
   it('has the fixtures the issue asks for', () => {
@@ -14,13 +23,25 @@ describe('evaluation floors', () => {
   const FLOORS: Record<string, { precision: number; recall: number }> = {
     en: { precision: 0.99, recall: 0.98 },
     ru: { precision: 0.99, recall: 0.98 },
-    kk: { precision: 0.99, recall: 0.985 },
+    kk: { precision: 0.99, recall: 0.995 },
   };
   it.each(['en', 'ru', 'kk'])('%s: precision and recall hold their floors', (lang) => {
     const x = r.byLang[lang]!;
     expect(x, lang).toBeDefined();
     expect(x.precision).toBeGreaterThanOrEqual(FLOORS[lang]!.precision);
     expect(x.recall).toBeGreaterThanOrEqual(FLOORS[lang]!.recall);
+  });
+  // The third held-out set: just under its figures after the fixes it prompted (its first, unseen run was lower).
+  const H3_FLOORS: Record<string, { precision: number; recall: number }> = {
+    en: { precision: 0.99, recall: 0.975 },
+    ru: { precision: 0.975, recall: 0.955 },
+    kk: { precision: 0.99, recall: 0.945 },
+  };
+  it.each(['en', 'ru', 'kk'])('%s: the third held-out set holds its floors', (lang) => {
+    const x = h3.byLang[lang]!;
+    expect(x, lang).toBeDefined();
+    expect(x.precision).toBeGreaterThanOrEqual(H3_FLOORS[lang]!.precision);
+    expect(x.recall).toBeGreaterThanOrEqual(H3_FLOORS[lang]!.recall);
   });
   it('overall F1 holds its floor', () => {
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.985);
