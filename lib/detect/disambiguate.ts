@@ -251,7 +251,7 @@ function refutedByNeighbours(s: string, start: number, end: number, type: string
 }
 
 /** Country abbreviations written after an institution (Верховный суд КР, Минюст РТ), compared letter for letter: ҚР and КР fold alike. */
-const COUNTRY_ABBR: [string, Country][] = [['КР', 'KG'], ['РК', 'KZ'], ['ҚР', 'KZ'], ['РТ', 'TJ'], ['ТР', 'TJ']];
+const COUNTRY_ABBR: [string, Country][] = [['КР', 'KG'], ['РК', 'KZ'], ['ҚР', 'KZ'], ['РТ', 'TJ']];
 
 /**
  * The Central Asian country named right after a generic institution name, in the genitive or after "of (the)":
@@ -416,7 +416,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
     const type = compiled.types[entity]!;
-    // So does a person named in full earlier on the page (В Госдепартаменте США смерть Аскарова назвали…).
+    // So does a person the page has already named (Азимжан Аскаров …; В Госдепартаменте США смерть Аскарова назвали…).
     if (!(type === 'person' && (confirmed === 2 || seen.has(ids[entity]!))) && vetoed(raw.neg, seg, start, end)) continue;
     if (!confirmed && signal) {
       const country = countries[entity]!;
