@@ -178,13 +178,16 @@ export class Annotator {
         i++;
         if (chars > 10_000) break;
       }
-      const marks = this.scanAndPaint(batch.map((b) => blocks[b]), batch, run);
+      const painted = this.scan(batch.map((b) => blocks[b]), batch, run);
       if (!sample.done) {
         sample.chars += chars;
-        sample.marks += marks;
+        sample.marks += painted.length;
         sample.done = sample.chars >= 10_000 || i === order.length;
+        // Before painting: the first slice runs inside a frame callback, and marks painted there would make that
+        // frame's rendering pay for them too; windowed, they are registered in the next frame.
         if (sample.done) foreseeMany(this.painter, sample.marks, sample.chars, total);
       }
+      if (painted.length) this.painter.add(painted);
       if (i < order.length) {
         await yieldToPage();
         if (gen !== this.generation) return;
@@ -196,9 +199,9 @@ export class Annotator {
     }
   }
 
-  /** Finds and paints the mentions in some blocks; returns how many it painted. */
-  private scanAndPaint(blocks: Block[], orderKeys: number[], run: number): number {
-    if (!this.running) return 0;
+  /** The mentions to paint in some blocks (counted in the summary). */
+  private scan(blocks: Block[], orderKeys: number[], run: number): PaintedMention[] {
+    if (!this.running) return [];
     const { segments, owner } = splitLongSegments(blocks.map((b) => b.text), 20_000);
     const { mentions, context } = this.opts.detector.scan(segments, { lang: this.pageLang() || 'auto', url: this.doc.location?.href, context: this.context });
     this.context = context;
@@ -233,8 +236,7 @@ export class Annotator {
       });
       this.counts.set(m.entityId, (this.counts.get(m.entityId) ?? 0) + 1);
     }
-    if (painted.length) this.painter.add(painted);
-    return painted.length;
+    return painted;
   }
 
   private rangeFor(block: Block, start: number, end: number): Range | null {
