@@ -109,7 +109,7 @@ async function bundleHarness(aliases: string[], aliases500: string[]): Promise<s
     write: false,
     target: 'es2022',
     platform: 'browser',
-    define: { __MATCHER_JSON__: JSON.stringify(matcher), __ALIASES__: JSON.stringify(aliases), __ALIASES_500__: JSON.stringify(aliases500) },
+    define: { 'import.meta.env.MODE': JSON.stringify('production'), __MATCHER_JSON__: JSON.stringify(matcher), __ALIASES__: JSON.stringify(aliases), __ALIASES_500__: JSON.stringify(aliases500) },
     logLevel: 'warning',
   });
   return out.outputFiles[0].text;
