@@ -253,5 +253,6 @@ export function locate(block: Block, offset: number, end: boolean): { node: Text
     if (s < offset || (!end && s === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: nodes[lo], offset: Math.min(offset - starts[lo], nodes[lo].data.length) };
+  // CharacterData.length, not data.length: Firefox copies a text node's whole string out on every read of .data.
+  return { node: nodes[lo], offset: Math.min(offset - starts[lo], nodes[lo].length) };
 }
