@@ -1,6 +1,6 @@
 // The content script's small pure helpers: long texts cut at spaces, sentences around a mention, page darkness, watched names.
 import { describe, expect, test } from 'vitest';
-import { splitLongSegments } from '../../../lib/page/segments.ts';
+import { cutAt, splitLongSegments } from '../../../lib/page/segments.ts';
 import { sentenceIn } from '../../../lib/page/sentence.ts';
 import { luminance, parseRgb } from '../../../lib/page/theme.ts';
 import { watchMatcher, WATCH_PREFIX } from '../../../lib/page/watch-matcher.ts';
@@ -18,6 +18,36 @@ describe('splitLongSegments', () => {
       // No word is cut in two.
       expect(segments[i]).toMatch(/^word\d+/);
     }
+  });
+});
+
+describe('cutAt', () => {
+  test('ends a piece after a paragraph break in its second half, else after the last space, else at the limit', () => {
+    const para = 'a'.repeat(70) + '\n' + 'b b b b b b b b b b b b b b b';
+    expect(cutAt(para, 0, 80)).toBe(71);
+    // A break in the first half would make a short piece: the last space wins.
+    const early = 'a\n' + 'word '.repeat(30);
+    expect(cutAt(early, 0, 50)).toBe(47);
+    expect(early[46]).toBe(' ');
+    // One word longer than the limit: cut at the limit.
+    expect(cutAt('x'.repeat(120), 0, 50)).toBe(50);
+    // The rest fits: it is the whole rest.
+    expect(cutAt('short text', 3, 50)).toBe(10);
+  });
+
+  test('cuts from any offset and never goes back before it', () => {
+    const text = 'one two three four five six seven eight nine ten';
+    let at = 0;
+    const pieces: string[] = [];
+    while (at < text.length) {
+      const end = cutAt(text, at, 12);
+      expect(end).toBeGreaterThan(at);
+      expect(end - at).toBeLessThanOrEqual(12);
+      pieces.push(text.slice(at, end));
+      at = end;
+    }
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces.slice(0, -1)) expect(p.endsWith(' ')).toBe(true);
   });
 });
 
