@@ -89,6 +89,22 @@ async function deleteDatabase(ext: TestPage, name: string): Promise<string> {
   );
 }
 
+/** The version of the extension's database, as an extension page opens it. */
+async function dbVersion(ext: TestPage): Promise<number> {
+  return ext.evaluate(
+    (n) =>
+      new Promise<number>((ok) => {
+        const r = indexedDB.open(n);
+        r.onsuccess = () => {
+          const v = r.result.version;
+          r.result.close();
+          ok(v);
+        };
+      }),
+    DB_NAME,
+  );
+}
+
 async function closeQuietly(browser: TestBrowser | null): Promise<void> {
   if (!browser) return;
   await Promise.race([browser.close().catch(() => undefined), sleep(10000)]);
@@ -170,17 +186,7 @@ for (const name of browsersUnderTest()) {
           if (attempt === 5 || !/VersionError|already at version/.test(err)) throw new Error(err);
           await sleep(500);
         }
-        const version = await ext.evaluate(
-          (n) => new Promise<number>((ok) => {
-            const r = indexedDB.open(n);
-            r.onsuccess = () => {
-              const v = r.result.version;
-              r.result.close();
-              ok(v);
-            };
-          }),
-          DB_NAME,
-        );
+        const version = await dbVersion(ext);
         assert.equal(version, 1, 'the extension\'s database is at the first schema before the restart');
         await browser.close();
         browser = null;
@@ -204,18 +210,7 @@ for (const name of browsersUnderTest()) {
           for (const f of FIELDS) assert.equal(got[f], want[f], `${String(old.id)}.${f}`);
         }
         assert.equal(left.size, 0, 'and nothing else');
-        const stillV1 = await ext2.evaluate(
-          (n) => new Promise<number>((ok) => {
-            const r = indexedDB.open(n);
-            r.onsuccess = () => {
-              const v = r.result.version;
-              r.result.close();
-              ok(v);
-            };
-          }),
-          DB_NAME,
-        );
-        assert.equal(stillV1, 2, 'the database is at the current schema');
+        assert.equal(await dbVersion(ext2), 2, 'the database is at the current schema');
       } finally {
         await closeQuietly(browser);
         rmSync(profile.dir, { recursive: true, force: true });

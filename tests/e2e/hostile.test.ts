@@ -12,10 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg, cpus } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
+import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import puppeteer, { type Page as PpPage } from 'puppeteer-core';
-import { CHROME_BUILD, CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_BUILD, HOSTS, chromiumHostRules, firefoxPrefs, newProfileDir, requireBrowser } from './support/browsers.ts';
-import { browsersUnderTest, wrapPlaywright, wrapPuppeteer, type BrowserName, type TestPage } from './support/driver.ts';
+import { CHROME_BUILD, FIREFOX, FIREFOX_BUILD, HOSTS, firefoxPrefs, newProfileDir, requireBrowser } from './support/browsers.ts';
+import { browsersUnderTest, launchChromiumContext, waitInCard, wrapPlaywright, wrapPuppeteer, type BrowserName, type TestPage } from './support/driver.ts';
 
 /** Heavy pages: a 10 MB text node loads slowly; polling a 100,000-element page is not free. */
 const HEAVY = { gotoTimeoutMs: 60000, pollMs: 100 };
@@ -51,18 +51,10 @@ async function launchChromium(): Promise<HostileBrowser> {
   // Requests from the extension's service worker are reported on the context too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const profile = newProfileDir('chromium-hostile');
-  const context: BrowserContext = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=${chromiumHostRules()}`, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
-    viewport: { width: 1200, height: 900 },
-  });
   const requests: string[] = [];
-  context.on('request', (r) => requests.push(`${r.method()} ${r.url()}${r.serviceWorker() ? ' (service worker)' : ''}`));
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
-  const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? '';
-  for (const p of context.pages()) await p.close().catch(() => undefined);
+  const { context, extensionOrigin } = await launchChromiumContext(CHROME_BUILD, profile.dir, (c) =>
+    c.on('request', (r) => requests.push(`${r.method()} ${r.url()}${r.serviceWorker() ? ' (service worker)' : ''}`)),
+  );
   return {
     name: 'chromium',
     extensionOrigin,
@@ -520,7 +512,7 @@ for (const name of browsersUnderTest()) {
       assert.deepEqual(await marksIn(page), ['person:Kassym-Jomart Tokayev', "person:Mukhtar Ablyazov's"]);
       const p = await pointOf(page, '#headline', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] h2'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="mukhtar-ablyazov"] h2');
       const look = await page.evaluate(() => {
         const root = document.querySelector('cac-ui')!.shadowRoot!;
         const layer = root.querySelector('.layer') as HTMLElement;
@@ -544,7 +536,7 @@ for (const name of browsersUnderTest()) {
       assert.equal(await domUnchanged(page), true);
       const p = await pointOf(page, '#ar', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] h2'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="mukhtar-ablyazov"] h2');
       reportTiming(name, 'right-to-left', timing);
       assertNoLongTasks(timing);
       assertNoErrors(page);
@@ -557,7 +549,7 @@ for (const name of browsersUnderTest()) {
       assert.equal(await domUnchanged(page), true);
       const p = await pointOf(page, '#p1', 'Tokayev');
       await page.mouseMove(p.x, p.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="kassym-jomart-tokayev"] h2'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="kassym-jomart-tokayev"] h2');
       reportTiming(name, '200% zoom', timing);
       assertNoLongTasks(timing);
       assertNoErrors(page);
@@ -574,7 +566,7 @@ for (const name of browsersUnderTest()) {
       });
       const p = await pointOf(page, '#p1', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] .sightings li'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="mukhtar-ablyazov"] .sightings li');
       const card = await page.evaluate(() => {
         const root = document.querySelector('cac-ui')!.shadowRoot!;
         return {

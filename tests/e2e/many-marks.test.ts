@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { browsersUnderTest, launch, type TestBrowser, type TestPage } from './support/driver.ts';
+import { browsersUnderTest, launch, waitInCard, type TestBrowser, type TestPage } from './support/driver.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { extensionPage, pointOf, sleep } from './support/ext.ts';
 import { WINDOW_MARGIN } from '../../lib/page/highlights.ts';
@@ -97,14 +97,14 @@ for (const name of browsersUnderTest()) {
 
       const p = await pointOf(page, `#p${PARAGRAPHS - 1}`, 'Kassym-Jomart Tokayev');
       await page.mouseClick(p.x, p.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="kassym-jomart-tokayev"]'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="kassym-jomart-tokayev"]');
 
       // Closed, then back to the middle of the page: a click there opens the card of the name there.
       await page.press('Escape');
       await page.evaluate(() => document.getElementById('p700')!.scrollIntoView({ block: 'center' }));
       const q = await pointOf(page, '#p700', 'Mukhtar Ablyazov');
       await page.mouseClick(q.x, q.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"]'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="mukhtar-ablyazov"]');
       assertWindowed(await registered(page), 'in the middle');
       assert.deepEqual(page.errors, []);
       await page.close();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { browsersUnderTest, launch, type TestBrowser, type TestPage } from './support/driver.ts';
+import { browsersUnderTest, launch, waitInCard, type TestBrowser, type TestPage } from './support/driver.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { callBackground, cardText, extensionPage, marks, pointOf, sleep, tabIdFor } from './support/ext.ts';
 
@@ -113,7 +113,7 @@ for (const name of browsersUnderTest()) {
         const { page } = await openMarked(b, server, 'reading-en.html');
         const p = await pointOf(page, '#headline', 'Mukhtar Ablyazov');
         await page.mouseMove(p.x, p.y);
-        await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity]'), undefined, 5000);
+        await waitInCard(page, '.card[data-entity]');
         const text = await cardText(page);
         assert.match(text, /Mukhtar Ablyazov/);
         assert.match(text, /Case history/);
@@ -128,7 +128,7 @@ for (const name of browsersUnderTest()) {
       const { page } = await openMarked(browser, server, 'reading-en.html');
       const p = await pointOf(page, '#headline', 'Mukhtar Ablyazov');
       await page.mouseClick(p.x, p.y);
-      await page.waitFor(() => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector('.card[data-entity="mukhtar-ablyazov"] .related button'), undefined, 5000);
+      await waitInCard(page, '.card[data-entity="mukhtar-ablyazov"] .related button');
       const related = await page.evaluate(() => {
         const b = document.querySelector('cac-ui')!.shadowRoot!.querySelector<HTMLButtonElement>('.related button');
         if (!b) return null;

@@ -52,19 +52,28 @@ export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promi
   return launchFirefox(opts);
 }
 
-async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
-  const ext = opts.extensionDir ?? CHROME_BUILD;
-  const profile = opts.profileDir ? { dir: opts.profileDir, remove: () => undefined } : newProfileDir('chromium');
-  const context: BrowserContext = await chromium.launchPersistentContext(profile.dir, {
+/**
+ * Chromium with the extension loaded in a persistent profile: the context, once the extension's service worker runs,
+ * with the extension's origin and no page open. `beforeWorker` sees the context first (to watch its requests).
+ */
+export async function launchChromiumContext(ext: string, profileDir: string, beforeWorker?: (c: BrowserContext) => void): Promise<{ context: BrowserContext; extensionOrigin: string }> {
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [...CHROMIUM_ARGS, `--host-resolver-rules=${chromiumHostRules()}`, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
     viewport: { width: 1200, height: 900 },
   });
+  beforeWorker?.(context);
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? '';
   for (const p of context.pages()) await p.close().catch(() => undefined);
+  return { context, extensionOrigin };
+}
+
+async function launchChromium(opts: LaunchOptions): Promise<TestBrowser> {
+  const profile = opts.profileDir ? { dir: opts.profileDir, remove: () => undefined } : newProfileDir('chromium');
+  const { context, extensionOrigin } = await launchChromiumContext(opts.extensionDir ?? CHROME_BUILD, profile.dir);
   return {
     name: 'chromium',
     extensionOrigin,
@@ -159,6 +168,11 @@ export function wrapPuppeteer(page: PpPage, { gotoTimeoutMs = 30000, pollMs = 50
 }
 
 /** The browsers the e2e tests run in; E2E_BROWSERS=chromium narrows it while developing. */
+/** Waits until our UI's shadow root (open in the e2e build) holds `selector`, say a card and something in it. */
+export function waitInCard(page: TestPage, selector: string, timeoutMs = 5000): Promise<void> {
+  return page.waitFor((sel) => !!document.querySelector('cac-ui')?.shadowRoot?.querySelector(sel), selector, timeoutMs);
+}
+
 export function browsersUnderTest(): BrowserName[] {
   const only = process.env.E2E_BROWSERS?.split(',').map((s) => s.trim()).filter(Boolean) as BrowserName[] | undefined;
   return only?.length ? only : ['chromium', 'firefox'];
