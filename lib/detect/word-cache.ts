@@ -17,9 +17,10 @@ export const MAX_WORD = 40;
 /** Entries kept per page at most (about 1.5 MB of tables): later new words take the plain path. */
 const MAX_ENTRIES = 1 << 16;
 
-function grown<A extends Int32Array | Uint16Array>(a: A, need: number, make: (n: number) => A): A {
+/** `a`, or a copy at least `need` long (doubling) when it is shorter. */
+function grown<A extends Int32Array | Uint16Array>(a: A, need: number, make: new (n: number) => A): A {
   if (need <= a.length) return a;
-  const b = make(Math.max(need, a.length * 2));
+  const b = new make(Math.max(need, a.length * 2));
   b.set(a);
   return b;
 }
@@ -72,10 +73,10 @@ export class WordCache {
     const id = this.count++;
     if ((this.count << 1) > this.slots.length) this.rehash(this.slots.length << 1);
     const nHits = rec.cand.length / 7 + rec.ctx.length / 4 + rec.country.length / 3 + rec.neg.length / 3 + rec.art.length / 4;
-    if ((id + 1) * E > this.meta.length) this.meta = grown(this.meta, (id + 1) * E, (n) => new Int32Array(n));
-    if (this.keyLen + (e - i) > this.keys.length) this.keys = grown(this.keys, this.keyLen + (e - i), (n) => new Uint16Array(n));
-    if (this.hitLen + nHits * HIT_STRIDE > this.hits.length) this.hits = grown(this.hits, this.hitLen + nHits * HIT_STRIDE, (n) => new Int32Array(n));
-    if (this.contLen + conts.length > this.conts.length) this.conts = grown(this.conts, this.contLen + conts.length, (n) => new Int32Array(n));
+    this.meta = grown(this.meta, (id + 1) * E, Int32Array);
+    this.keys = grown(this.keys, this.keyLen + (e - i), Uint16Array);
+    this.hits = grown(this.hits, this.hitLen + nHits * HIT_STRIDE, Int32Array);
+    this.conts = grown(this.conts, this.contLen + conts.length, Int32Array);
     const M = this.meta, m = id * E;
     M[m] = hash; M[m + 1] = this.keyLen; M[m + 2] = e - i; M[m + 3] = bound;
     M[m + 4] = this.hitLen; M[m + 5] = nHits; M[m + 6] = this.contLen; M[m + 7] = conts.length;
@@ -118,7 +119,7 @@ export class WordCache {
     this.slots = slots;
   }
 
-  /** The nodes from which a multi-word name may go on past the word: [offset, count] in `contNodes`. */
+  /** How many nodes a multi-word name may go on from past the word (contNode reads them). */
   continuations(id: number): number {
     return this.meta[id * E + 7]!;
   }
