@@ -486,7 +486,7 @@ async function main(): Promise<void> {
       notes: [
         'Times are in milliseconds, measured inside the page with performance.now(); each sample of each variant is taken in one random interleaving per page and speed.',
         'floor: a TreeWalker over every text node of the body summing charCodeAt of every character.',
-        'ours: load = JSON.parse of the compiled dictionary + loadMatcher; walk = BlockCollector over the body with the Annotator\'s options (checkVisibility included); match = splitLongSegments + detector.scan in the Annotator\'s 20,000-character batches; apply = Ranges + HighlightPainter.add; frame = until the next frame has been produced; total = start to that frame.',
+        'ours: load = JSON.parse of the compiled dictionary + loadMatcher; walk = BlockCollector over the body with the Annotator\'s options (checkVisibility included); match = splitLongSegments + detector.scan in batches of the Annotator\'s piece size (10,000 characters); apply = Ranges + HighlightPainter.add; frame = until the next frame has been produced; total = start to that frame.',
         'markRegExp: mark.js markRegExp with every alias in one case-insensitive Unicode alternation (whole words by lookarounds), compiled fresh, until the next frame. mark500: mark.js mark() with 500 of the aliases (separateWordSearch off, other options default). Both change the page: it is reloaded after each sample.',
         'naiveCold: a fresh RegExp of the same alternation compiled and run over every text node; naiveWarm: the same RegExp run a second time.',
         'spans: our matches wrapped in <mark> elements (split text nodes) instead of highlights, from start to the next frame.',

@@ -25,9 +25,9 @@ export interface AnnotatorOptions {
 /** More mutated nodes than this in one frame: rescan the whole page lazily instead of block by block. */
 const BURST = 1500;
 /** A mark's order is its block's index times this plus its offset: room for a block of a billion characters. */
-const BLOCK_STRIDE = 2 ** 30;
+export const BLOCK_STRIDE = 2 ** 30;
 /** The most characters one slice scans: a cold page scans at tens of MB/s at best, so this keeps a slice to a few ms. */
-const PIECE_CHARS = 10_000;
+export const PIECE_CHARS = 10_000;
 /** How often a long pass registers the marks it found since the last time (ms). */
 const PAINT_EVERY_MS = 250;
 

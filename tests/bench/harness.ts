@@ -3,7 +3,7 @@ import Mark from 'mark.js';
 import { loadMatcher, type CompiledMatcher, type Detector, type Mention, type PageContext } from '../../lib/detect/index.ts';
 import { BlockCollector, locate, type Block, type CollectOptions } from '../../lib/page/blocks.ts';
 import { HighlightPainter, type PaintedMention } from '../../lib/page/highlights.ts';
-import { Annotator } from '../../lib/page/annotator.ts';
+import { Annotator, BLOCK_STRIDE, PIECE_CHARS } from '../../lib/page/annotator.ts';
 import { splitLongSegments } from '../../lib/page/segments.ts';
 
 // Filled in by esbuild's `define`: the compiled dictionary as the content script carries it, and the aliases for the baselines.
@@ -65,7 +65,7 @@ function walk(root: Node): Block[] {
   return c.blocks;
 }
 
-/** Scans blocks in the Annotator's batches (about 20,000 characters, long blocks split), carrying the page context along. */
+/** Scans blocks in batches of the Annotator's piece size (long blocks cut into pieces), carrying the page context along. */
 function match(detector: Detector, blocks: Block[]): Found[] {
   const found: Found[] = [];
   let context: PageContext | undefined;
@@ -78,14 +78,14 @@ function match(detector: Detector, blocks: Block[]): Found[] {
       batch.push(blocks[i]);
       chars += blocks[i].text.length;
       i++;
-      if (chars > 20_000) break;
+      if (chars > PIECE_CHARS) break;
     }
-    const { segments, owner } = splitLongSegments(batch.map((b) => b.text), 20_000);
+    const { segments, owner } = splitLongSegments(batch.map((b) => b.text), PIECE_CHARS);
     const r = detector.scan(segments, { lang: lang(), url: location.href, context });
     context = r.context;
     for (const m of r.mentions) {
       const o = owner[m.segment];
-      found.push({ block: batch[o.block], start: m.start + o.offset, end: m.end + o.offset, mention: m, order: (first + o.block) * 1e6 + m.start + o.offset });
+      found.push({ block: batch[o.block], start: m.start + o.offset, end: m.end + o.offset, mention: m, order: (first + o.block) * BLOCK_STRIDE + m.start + o.offset });
     }
   }
   return found;
