@@ -5,6 +5,7 @@ import { BlockCollector, isSkipped, locate, type Block, type CollectOptions } fr
 import { HighlightPainter, WINDOW_THRESHOLD, type MarkStyles, type PaintedMention } from './highlights.ts';
 import { isDarkPage } from './theme.ts';
 import { cutAt } from './segments.ts';
+import { styleMarksIn } from './shadow-marks.ts';
 import { WATCH_PREFIX } from './watch-matcher.ts';
 
 export interface AnnotatorOptions {
@@ -241,6 +242,7 @@ export class Annotator {
     noteTask(slice, 'scan-end');
     for (const s of shadows) {
       if (gen !== this.generation) return;
+      styleMarksIn(s);
       await this.passOver(s, gen, false);
     }
   }
