@@ -18,6 +18,19 @@ const CYR_LO = 0x400;
 const gluedValid = I.gluedValid, hyphenValid = I.hyphenValid, readRemainder = I.readRemainder, innerMaskAt = I.innerMaskAt, INNER_END = I.INNER_END;
 const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
 
+/** Size of the live-prefix filter: 2^20 bits (128 KB), about 0.6% false hits per prefix with the dataset's ~8,000 work nodes. */
+const LIVE_BITS_LOG = 20;
+const LIVE_WORDS = 1 << (LIVE_BITS_LOG - 5);
+const LIVE_SHIFT = 32 - LIVE_BITS_LOG;
+const LIVE_SEED = 0x811c9dc5 | 0;
+const LIVE_PRIME = 0x01000193;
+/** A folded letter's look-alike class (the smaller of the pair), so "Kөше" with a Latin K hashes as «көше» does. */
+const CLASS: Uint16Array = (() => {
+  const c = new Uint16Array(ALPHABET);
+  for (let f = 0; f < ALPHABET; f++) c[f] = ALT[f] && ALT[f]! < f ? ALT[f]! : f;
+  return c;
+})();
+
 /** A word reaching more ends than this where a name may go on takes the plain path every time. */
 const MAX_CONTINUATIONS = 4;
 
@@ -70,6 +83,12 @@ export class Trie {
   private readonly pairNode: Int32Array;
   /** Per node PACK_OFFSET + F_WORK, F_SEPARATOR or F_CONTEXT (see types.ts), PACK_OFFSET where a walk has nothing to do: the probe reads it. */
   private readonly flags: string;
+  /**
+   * A Bloom filter of the word prefixes that reach a node with work (letters taken by look-alike class): a word
+   * none of whose prefixes is in it cannot start a hit, and the scan skips it with no trie access at all.
+   * (Public for the test that sets every bit and holds the hits equal.)
+   */
+  readonly live: Int32Array;
 
   constructor(c: CompiledMatcher) {
     // Loading decodes nothing and loops over no node: the tables are read in place from the JSON strings.
@@ -128,6 +147,34 @@ export class Trie {
         if (ag && this.aidx[ag] && this.pairNode[a1 * A + this.aidx[ag]!]! < 0) this.pairNode[a1 * A + this.aidx[ag]!] = q + 1;
       }
     }
+    this.live = this.liveFilter(nodes);
+  }
+
+  /**
+   * Hashes every path from the root within one word (nodes come after their parent, so one pass in node order
+   * does it) and sets the filter's bit for each node with work. A layout that broke the order would make the
+   * filter pass every word: slower, never wrong.
+   */
+  private liveFilter(nodes: number): Int32Array {
+    const bits = new Int32Array(LIVE_WORDS);
+    const H = new Int32Array(nodes);
+    const onPath = new Uint8Array(nodes);
+    const EL = this.edgeLabel, SP = this.flags;
+    H[0] = LIVE_SEED;
+    onPath[0] = 1;
+    for (let p = 0; p < nodes; p++) {
+      if (!onPath[p]) continue;
+      for (let k = this.edgeStart(p), e = this.edgeStart(p + 1); k < e; k++) {
+        const l = EL.charCodeAt(k), c = k + 1;
+        if (l === SEP_LABEL || l >= ALPHABET || c >= nodes) continue;
+        if (c <= p) return bits.fill(-1);
+        const h = Math.imul(H[p]! ^ CLASS[l]!, LIVE_PRIME);
+        H[c] = h;
+        onPath[c] = 1;
+        if (SP.charCodeAt(c) !== PACK_OFFSET) { const b = h >>> LIVE_SHIFT; bits[b >>> 5] |= 1 << (b & 31); }
+      }
+    }
+    return bits;
   }
 
   /** Index of the node's first edge. */
@@ -192,42 +239,31 @@ export class Trie {
     const F = this.buf;
     foldInto(F, s, n);
     const cached = this.useWordCache;
-    const R = this.root, SP = this.flags, AI = this.aidx, PN = this.pairNode, A = this.asize;
+    const B = this.live;
     let i = 0;
     while (i < n) {
       const f = F[i]!;
       if (f <= STOP || f === IGN) { i++; continue; }
-      // Most words die on their first two letters: the same first steps as the probe's, decided here, and the
-      // word skipped without hashing. (A first node with work, or an ignorable second, takes the long way.)
-      let dead = true;
-      if (f < ALPHABET) {
-        const r = R[f]!;
-        if (r < 0) dead = !(ALT[f] && R[ALT[f]!]! >= 0);
-        else if (SP.charCodeAt(r) !== PACK_OFFSET) dead = false;
-        else if (i + 1 < n) {
-          const g = F[i + 1]!;
-          if (g === IGN) dead = false;
-          else if (g > STOP && g < ALPHABET) {
-            const ag = AI[g]!;
-            dead = (ag ? PN[AI[f]! * A + ag]! : -1) < 0 && !(ALT[f] && isCyrillicFold(g) !== isCyrillicFold(f));
-          }
-        }
+      // A word starts at i. Its prefixes, hashed letter by letter, are looked up in the live filter; most words
+      // are skipped on that alone. A letter of another script ends the lookups (no path goes through it).
+      let e = i;
+      let h = LIVE_SEED;
+      let g = f;
+      let live = false;
+      for (;;) {
+        if (g < ALPHABET) {
+          h = Math.imul(h ^ CLASS[g]!, LIVE_PRIME);
+          const b = h >>> LIVE_SHIFT;
+          if ((B[b >>> 5]! & (1 << (b & 31))) !== 0) { live = true; break; }
+        } else if (g !== IGN) break;
+        if (++e >= n) break;
+        g = F[e]!;
+        if (g <= STOP) break;
       }
-      let e = i + 1;
-      if (!dead && cached && ++this.visited > this.cacheAfterWords) {
-        // A word [i, e) (ignorables and other scripts' letters included), hashed as it is skipped.
-        let h = f;
-        while (e < n) {
-          const g = F[e]!;
-          if (g <= STOP) break;
-          h = Math.imul(h ^ g, 0x01000193);
-          e++;
-        }
-        if (e - i <= MAX_WORD) this.cachedWord(s, seg, i, e, h ^ (h >>> 16), out);
+      while (e < n && F[e]! > STOP) e++;
+      if (live) {
+        if (cached && ++this.visited > this.cacheAfterWords && e - i <= MAX_WORD) this.cachedWord(s, seg, i, e, out);
         else this.visit(s, seg, i, out);
-      } else {
-        while (e < n && F[e]! > STOP) e++;
-        if (!dead) this.visit(s, seg, i, out);
       }
       i = e;
     }
@@ -237,8 +273,11 @@ export class Trie {
    * A word through the page's word cache: learned on its first occurrence, replayed on the others. A word that
    * may start a multi-word name goes the plain way whenever the next word can go on with it.
    */
-  private cachedWord(s: string, seg: number, i: number, e: number, hash: number, out: RawHits): void {
+  private cachedWord(s: string, seg: number, i: number, e: number, out: RawHits): void {
     const F = this.buf;
+    let h = F[i]!;
+    for (let k = i + 1; k < e; k++) h = Math.imul(h ^ F[k]!, 0x01000193);
+    const hash = h ^ (h >>> 16);
     const b = e < s.length ? F[e]! : STOP;
     // After a hyphen a suffix or a second part may follow (QDT-мен, 405-бабы): no cache.
     if (b === HYPH) { this.visit(s, seg, i, out); return; }

@@ -1,4 +1,4 @@
-// The word cache changes nothing but speed: a cached scan gives exactly the raw hits of the plain scan, in the same order.
+// The scan's shortcuts change nothing but speed: the word cache and the live-prefix filter give exactly the raw hits of the plain scan, in the same order.
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadDataset, ROOT } from '../../../scripts/compile-dictionary.ts';
@@ -33,6 +33,65 @@ function soup(seed: number, words: number): string {
   let out = '';
   for (let w = 0; w < words; w++) out += names[next(names.length)]! + ends[next(ends.length)]! + seps[next(seps.length)]!;
   return out;
+}
+
+/** The scan with the live filter passing every word, and with it as built (both without the word cache). */
+function unfilteredAndFiltered(segs: readonly string[]): [RawHits, RawHits] {
+  const all = new Trie(compiled);
+  all.useWordCache = false;
+  all.live.fill(-1);
+  const filtered = new Trie(compiled);
+  filtered.useWordCache = false;
+  return [scan(all, segs), scan(filtered, segs)];
+}
+
+describe('live-prefix filter', () => {
+  it('skips most words of the reports', () => {
+    const dir = reportsDir(ROOT);
+    if (!dir) throw new Error('../shared/reports is missing: this test reads the reports');
+    const t = new Trie(compiled);
+    const words = readReports(dir).flatMap((r) => r.body.match(/[\p{L}\p{N}]+/gu) ?? []);
+    let live = 0;
+    for (const w of words) {
+      const raw = newRawHits();
+      t.useWordCache = false;
+      t.scanSegment(w, 0, raw);
+      if (raw.cand.length + raw.ctx.length + raw.country.length + raw.neg.length + raw.art.length > 0) live++;
+    }
+    const bits = t.live.reduce((a, x) => a + popcount(x), 0);
+    // A filter that let every word through would have all its bits set; this one is sparse.
+    expect(bits / (t.live.length * 32)).toBeLessThan(0.02);
+    expect(live).toBeLessThan(words.length / 3);
+  });
+
+  it('gives the unfiltered scan\'s hits on every fixture, the reports and word soup', () => {
+    const dir = reportsDir(ROOT);
+    if (!dir) throw new Error('../shared/reports is missing: this test reads the reports');
+    const segs = [
+      ...loadFixtures(join(ROOT, 'tests', 'fixtures', 'detect')).flatMap((f) => segmentsOf(f.text).segs),
+      ...readReports(dir).flatMap((r) => r.body.split('\n')),
+      ...Array.from({ length: 30 }, (_, k) => soup(k + 101, 400)),
+    ];
+    const [all, filtered] = unfilteredAndFiltered(segs);
+    expect(all.cand.length).toBeGreaterThan(1000);
+    expect(filtered).toEqual(all);
+  });
+
+  it('gives the unfiltered scan\'s hits on every name and alias, plain, inflected and with Latin look-alikes', () => {
+    const { entries } = loadDataset();
+    const names = [...new Set(entries.flatMap((e) => [e.names.en, e.names.ru, e.names.kk, e.names.kkLatn, ...e.aliases.map((a) => a.text), ...e.ambiguousAliases.map((a) => a.text)]).filter((x): x is string => !!x))];
+    const lookalike = (s: string): string => s.replace(/[аеокрсх]/g, (c) => 'aeokpcx'['аеокрсх'.indexOf(c)]!);
+    const segs = names.flatMap((n) => [n, `${n}а`, `${n}ым`, `${n}тың`, `${n}-мен`, `${n}'s`, lookalike(n), `${n}.`]);
+    const [all, filtered] = unfilteredAndFiltered(segs);
+    expect(all.cand.length).toBeGreaterThan(names.length);
+    expect(filtered).toEqual(all);
+  });
+});
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x >>> 0; v; v &= v - 1) c++;
+  return c;
 }
 
 describe('word cache', () => {
