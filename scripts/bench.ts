@@ -8,12 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, release, platform } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type CDPSession, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Page as PpPage } from 'puppeteer-core';
 import { appendedParagraphs, buildPages, loadCorpus, prng, type BenchPage } from '../tests/bench/pages.ts';
 import { stats, type BenchResults, type BrowserResults, type Cell, type PageCells, type SpeedResults } from '../tests/bench/stats.ts';
 import { renderChart } from '../tests/bench/chart.ts';
+import { bundleHarness } from '../tests/bench/bundle.ts';
 import { checkBudgets, readSize } from '../tests/bench/budgets.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -98,21 +98,6 @@ function shuffle<T>(items: T[], seed: number): T[] {
 
 function log(s: string): void {
   process.stderr.write(s + '\n');
-}
-
-async function bundleHarness(aliases: string[], aliases500: string[]): Promise<string> {
-  const matcher = readFileSync(join(ROOT, 'data/compiled/matcher.json'), 'utf8');
-  const out = await build({
-    entryPoints: [join(ROOT, 'tests/bench/harness.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    platform: 'browser',
-    define: { 'import.meta.env.MODE': JSON.stringify('production'), __MATCHER_JSON__: JSON.stringify(matcher), __ALIASES__: JSON.stringify(aliases), __ALIASES_500__: JSON.stringify(aliases500) },
-    logLevel: 'warning',
-  });
-  return out.outputFiles[0].text;
 }
 
 /** Every name and alias of the dataset (cards.json), as a page developer would list them. */
