@@ -109,6 +109,15 @@ export function caseShape(text: string): number {
   return 0;
 }
 
+/** Folded country keywords by country, for namesOwnCountry. */
+const COUNTRY_KEYS = new Map<string, string[]>(Object.entries(COUNTRY_KEYWORDS).map(([c, ks]) => [c, ks.map(foldKey)]));
+
+/** Whether an ambiguous alias's context names the entry's own country ("Kazakhstan", "Таджик"): a context word begins with one of its keywords. */
+function namesOwnCountry(country: string, context: readonly string[]): boolean {
+  const keys = COUNTRY_KEYS.get(country);
+  return !!keys && context.some((c) => { const k = foldKey(c); return keys.some((kw) => k.startsWith(kw)); });
+}
+
 export interface CompileReport { aliases: number; skipped: string[]; nodes: number }
 
 /** Compiles entries into the matcher. `report`, when given, receives counts and the aliases that could not be compiled. */
@@ -158,7 +167,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
         if (!ctx.includes(id)) ctx.push(id);
       }
       const words = splitWords(a.text);
-      ambiguous.push({ ctx, shape: caseShape(a.text), single: (words?.length ?? 0) === 1 });
+      ambiguous.push({ ctx, shape: caseShape(a.text), single: (words?.length ?? 0) === 1, byCountry: namesOwnCountry(e.country, a.context) });
       add(a.text, K_AMBIG, ei, ambiguous.length - 1);
     }
   });

@@ -341,6 +341,21 @@ function contextDistance(hits: readonly number[], want: readonly number[], seg: 
   return best;
 }
 
+/** How far the nearest keyword of `country` is from [start, end) in the segment (UTF-16 units, from its start), or -1. */
+function countryDistance(hits: readonly number[], country: Country, seg: number, start: number, end: number): number {
+  const want = CA.indexOf(country as (typeof CA)[number]);
+  if (want < 0) return -1;
+  let best = -1;
+  for (let r = lowerBound(hits, 3, seg, start - CONTEXT_WINDOW); r < hits.length; r += 3) {
+    if (hits[r] !== seg || hits[r + 1]! >= end + CONTEXT_WINDOW) break;
+    const at = hits[r + 1]!;
+    if (hits[r + 2] !== want || (at >= start && at < end)) continue;
+    const d = at < start ? start - at : at - end;
+    if (best < 0 || d < best) best = d;
+  }
+  return best;
+}
+
 const VIA: Mention['via'][] = ['name', 'alias', 'ambiguous', 'article'];
 const V_NAME = 0, V_ALIAS = 1, V_AMBIG = 2, V_ARTICLE = 3;
 /** Accepted candidates, flat: seg, start, end, entity, via, score, prio. */
@@ -410,7 +425,9 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // then only a context word of its own confirms it.
     if (!caseOk && (amb.shape !== 1 || amb.single)) continue;
     // Context words and foreign markers are trie hits of the same scan: looked up by position, no text re-read.
-    const dist = contextDistance(raw.ctx, amb.ctx, seg, start, end);
+    let dist = contextDistance(raw.ctx, amb.ctx, seg, start, end);
+    // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек).
+    if (dist < 0 && amb.byCountry) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
     let confirmed = dist >= 0 ? 2 : 0;
     if (!caseOk && confirmed !== 2) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname

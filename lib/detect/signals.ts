@@ -9,16 +9,22 @@ export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
     'Kazakhstan', 'Kazakh', 'Qazaqstan', 'Qazaq', 'Astana', 'Almaty', 'Nur-Sultan', 'Shymkent', 'Karaganda', 'Aktobe', 'Atyrau', 'Aktau', 'Zhanaozen', 'Semey', 'Oskemen',
     'Казахстан', 'Казахск', 'Казахи', 'Алматы', 'Алма-Ат', 'Астан', 'Нур-Султан', 'Шымкент', 'Караганд', 'Актобе', 'Атырау', 'Актау', 'Жанаозен', 'Семей',
     'Қазақстан', 'Нұр-Сұлтан', 'Ақтөбе', 'Ақтау', 'Жаңаөзен', 'Қарағанды', 'Елорда',
+    // Regional centres, in the spellings of the three languages (Latin Kazakh: Qarağandy, Jañaözen).
+    'Taraz', 'Pavlodar', 'Kostanay', 'Qostanai', 'Kyzylorda', 'Qyzylorda', 'Kokshetau', 'Taldykorgan', 'Uralsk', 'Qarağandy', 'Janaozen', 'Mangystau',
+    'Тараз', 'Павлодар', 'Костанай', 'Кызылорд', 'Кокшетау', 'Талдыкорган', 'Уральск', 'Усть-Каменогорск', 'Жамбылск', 'Мангистау', 'Атырауск',
+    'Қостанай', 'Қызылорда', 'Көкшетау', 'Талдықорған', 'Өскемен', 'Маңғыстау',
   ],
   TJ: [
     'Tajikistan', 'Tajik', 'Dushanbe', 'Khujand', 'Khorog', 'Gorno-Badakhshan', 'GBAO', 'Pamiri', 'Kulob', 'Kulyab',
     'Таджикистан', 'Таджик', 'Душанбе', 'Худжанд', 'Хорог', 'Горно-Бадахшан', 'ГБАО', 'Памир', 'Куляб',
     'Тәжікстан', 'Тәжік',
+    'Täjıkstan', 'Duşanbe', 'Khatlon', 'Sughd', 'Istaravshan', 'Хатлон', 'Согд', 'Истаравшан', 'Бохтар', 'Bokhtar',
   ],
   KG: [
     'Kyrgyzstan', 'Kyrgyz', 'Kirghiz', 'Bishkek', 'Jalal-Abad', 'Issyk-Kul',
     'Кыргызстан', 'Кыргыз', 'Киргиз', 'Бишкек', 'Джалал-Абад', 'Иссык-Куль',
     'Қырғызстан', 'Қырғыз',
+    'Bişkek', 'Osh', 'Naryn', 'Batken', 'Karakol', 'Ош', 'Нарын', 'Баткен', 'Каракол', 'Жалал-Абад', 'Жогорку Кенеш', 'Jogorku Kenesh',
   ],
 };
 

@@ -50,8 +50,11 @@ export interface CompiledMatcher {
   inner: number[];
   /** Folded nominative tails dropped from stems ("а" of Тулесова), indexed by an output's tail index. */
   tails: string[];
-  /** Ambiguous aliases: for each, its context ids, case shape (0 any, 1 Capitalised, 2 UPPER) and whether it is one word. */
-  ambiguous: { ctx: number[]; shape: number; single: boolean }[];
+  /**
+   * Ambiguous aliases: for each, its context ids, case shape (0 any, 1 Capitalised, 2 UPPER), whether it is one word,
+   * and whether its context names its own country (then any keyword of that country nearby, a city too, confirms it).
+   */
+  ambiguous: { ctx: number[]; shape: number; single: boolean; byCountry: boolean }[];
   /** Context word keys by id: folded words joined by one space, matched as word prefixes near an ambiguous alias. */
   contextWords: string[];
   /** Code articles: [entity index, jurisdiction, code, article]. */

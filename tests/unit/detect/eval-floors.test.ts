@@ -7,12 +7,15 @@ import { compileMatcher, foldText, loadMatcher } from '../../../lib/detect/index
 
 // The floors below were set on the texts the engine was tuned on before the third held-out set existed;
 // that set (harder: Latin Kazakh, Kyrgyz politics) has floors of its own, so adding texts never lowers a floor.
+// So has the fourth (descriptive offence names, the 2017 and 2018 Latin alphabets, Kyrgyz and Tajik spellings).
 const HELDOUT3 = /^heldout3-/;
+const HELDOUT4 = /^heldout4-/;
 const { entries } = loadDataset();
 const detector = loadMatcher(compileMatcher(entries));
 const fixtures = loadFixtures(join(ROOT, 'tests', 'fixtures', 'detect'));
-const r = { ...evaluateFixtures(detector, entries, fixtures.filter((f) => !HELDOUT3.test(f.name))), reports: evaluateReports(detector, entries) };
+const r = { ...evaluateFixtures(detector, entries, fixtures.filter((f) => !HELDOUT3.test(f.name) && !HELDOUT4.test(f.name))), reports: evaluateReports(detector, entries) };
 const h3 = evaluateFixtures(detector, entries, fixtures.filter((f) => HELDOUT3.test(f.name)));
+const h4 = evaluateFixtures(detector, entries, fixtures.filter((f) => HELDOUT4.test(f.name)));
 
 function holdsFloor(x: { precision: number; recall: number } | undefined, floor: { precision: number; recall: number }): void {
   expect(x).toBeDefined();
