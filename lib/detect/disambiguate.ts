@@ -155,7 +155,11 @@ const TITLES = new Set([
 ].map(foldWord));
 
 /** Words after a name that make it a place named for someone (Қонаев қаласы, Желтоқсан көшесі, Abai Street). */
-const PLACE_AFTER = ['көше', 'даңғыл', 'қаласы', 'қаласын', 'ауданы', 'ауылы', 'street', 'avenue', 'prospekt', 'boulevard'].map(foldWord);
+const PLACE_AFTER = [
+  'көше', 'даңғыл', 'қаласы', 'қаласын', 'ауданы', 'ауылы', 'алаң', 'street', 'avenue', 'prospekt', 'boulevard', 'square',
+  // Latin Kazakh (2017, 2018 and 2021 spellings fold alike, save ş/sh): Respublika alañy, Jeltoqsan köşesı.
+  'köşe', 'köshe', 'dañğyl', 'dangyl', 'qalasy', 'audany', 'auyly', 'alañ',
+].map(foldWord);
 
 /** Whether the capitalised word before a surname is another person's first name. */
 function namesakeBefore(s: string, start: number): boolean {
@@ -178,6 +182,12 @@ function longerQuotedName(s: string, start: number, end: number): boolean {
   return (q === 0xab || q === 0x201c || q === 0x201e || q === 0x22) && (c === 0xbb || c === 0x201d || c === 0x201c || c === 0x22);
 }
 
+/** Whether [start, end) stands alone between quotation marks («…», "…", “…”). */
+function quoted(s: string, start: number, end: number): boolean {
+  const q = s.charCodeAt(start - 1), c = s.charCodeAt(end);
+  return (q === 0xab || q === 0x201c || q === 0x201e || q === 0x22) && (c === 0xbb || c === 0x201d || c === 0x201c || c === 0x22);
+}
+
 /** Whether the name opens a quote that closes only after one more word («Газпром нефть» is not Gazprom). */
 function quotedNameGoesOn(s: string, start: number, end: number): boolean {
   const q = s.charCodeAt(start - 1);
@@ -186,6 +196,18 @@ function quotedNameGoesOn(s: string, start: number, end: number): boolean {
   if (!w) return false;
   const c = s.charCodeAt(w[1]);
   return c === 0xbb || c === 0x201d || c === 0x201c;
+}
+
+/**
+ * A punishment named "restriction of freedom" that goes on to say freedom of what (ограничение свободы слова,
+ * restriction of freedom of assembly, сөз бостандығын шектеу) is talk about rights, not the sentence.
+ */
+const FREEDOM_OF_AFTER = ['слова', 'собраний', 'выражения', 'передвижения', 'совести', 'вероисповедания', 'печати', 'прессы', 'of'].map(foldWord);
+const FREEDOM_OF_BEFORE = ['сөз', 'баспасөз', 'жиналыс', 'ар-ождан', 'ождан', 'діни', 'söz', 'jinalys'].map(foldWord);
+function freedomOfSomething(s: string, start: number, end: number): boolean {
+  if (followedBy(s, end, FREEDOM_OF_AFTER)) return true;
+  const w = wordBefore(s, start);
+  return !!w && FREEDOM_OF_BEFORE.includes(foldWord(s.slice(w[0], w[1])));
 }
 
 /** An event named for its month is the month itself before the word "month" (Желтоқсан айында: in December). */
@@ -244,10 +266,32 @@ function nameEndsAt(acc: readonly number[], seg: number, start: number): boolean
 
 /** A name that the words around it show to be something else: a place named for it, or part of a longer quoted name. */
 function refutedByNeighbours(s: string, start: number, end: number, type: string): boolean {
-  if ((type === 'person' || type === 'event') && placeAfter(s, end)) return true;
+  if (type !== 'law' && placeAfter(s, end)) return true;
   if (type !== 'law' && placeBefore(s, start)) return true;
   if (type === 'event' && followedBy(s, end, MONTH_AFTER)) return true;
-  return type === 'organisation' && (longerQuotedName(s, start, end) || quotedNameGoesOn(s, start, end));
+  if (type === 'law' && freedomOfSomething(s, start, end)) return true;
+  return type === 'organisation' && (longerQuotedName(s, start, end) || quotedNameGoesOn(s, start, end) || articleOf(s, end));
+}
+
+/** A name ending in a number followed by "of" is a legal provision ("Article 19 of the Universal Declaration"), not the group named after one. */
+function articleOf(s: string, end: number): boolean {
+  const c = s.charCodeAt(end - 1);
+  return c >= 0x30 && c <= 0x39 && followedBy(s, end, OF);
+}
+const OF = ['of'];
+
+/**
+ * A generic name written in lower case right after a capitalised word mid-sentence is the tail of another
+ * proper name: Russian and Kazakh capitalise only a name's first word (Республикалық халық партиясы is Turkey's).
+ */
+function tailOfLongerName(s: string, start: number, country: readonly number[], seg: number): boolean {
+  if (caseOf(s.charCodeAt(start)) !== 1) return false;
+  const w = wordBefore(s, start);
+  if (!w || caseOf(s.charCodeAt(w[0])) !== 2 || w[1] - w[0] < 3 || sentenceInitial(s, w[0])) return false;
+  // An acronym (РК, ҚР), a title or a country or city (В Казахстане партия…) before the name is no name of its own.
+  if (caseOf(s.charCodeAt(w[0] + 1)) !== 1 || TITLES.has(foldWord(s.slice(w[0], w[1])))) return false;
+  const r = lowerBound(country, 3, seg, w[0]);
+  return !(r < country.length && country[r] === seg && country[r + 1] === w[0]);
 }
 
 /** Country abbreviations written after an institution (Верховный суд КР, Минюст РТ), compared letter for letter: ҚР and КР fold alike. */
@@ -296,6 +340,15 @@ export interface ResolveInput {
   raw: RawHits;
   ctx: PageContext;
   law: (country: Country, code: CodeKind, article: string) => number;
+}
+
+/** Entity indices of code articles, per compiled matcher (built once: a handful of entries). */
+const ARTICLES = new WeakMap<CompiledMatcher, Set<number>>();
+/** Whether the entity is an article of a code (an offence), not a statute or a code as a whole. */
+function isArticle(compiled: CompiledMatcher, entity: number): boolean {
+  let set = ARTICLES.get(compiled);
+  if (!set) { set = new Set(compiled.laws.map((l) => l[0])); ARTICLES.set(compiled, set); }
+  return set.has(entity);
 }
 
 /** First index (a multiple of stride) of the hits in `a` at or after (seg, pos); hits are in scan order. */
@@ -409,6 +462,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   }
 
   // 3. Ambiguous aliases: a context word nearby, or (written as a name, mid-sentence) the page's own country.
+  const pageCountry = dominantCountry(ctx);
   const seen = new Set(ctx.seen);
   const personSpans = new Set<string>();
   for (let r = 0; r < acc.length; r += ACC) {
@@ -426,18 +480,24 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!caseOk && (amb.shape !== 1 || amb.single)) continue;
     // Context words and foreign markers are trie hits of the same scan: looked up by position, no text re-read.
     let dist = contextDistance(raw.ctx, amb.ctx, seg, start, end);
+    const type = compiled.types[entity]!;
+    // An offence's name in quotation marks is the charge as worded, cited in passing («разжигание розни»): the set
+    // marks it only beside its article number (one mention with it), so only the alias's own context words confirm it.
+    const quotedOffence = type === 'law' && amb.shape === 0 && quoted(s, start, end);
     // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек).
-    if (dist < 0 && amb.byCountry) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
+    if (dist < 0 && amb.byCountry && !quotedOffence) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
     let confirmed = dist >= 0 ? 2 : 0;
     if (!caseOk && confirmed !== 2) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
-    const type = compiled.types[entity]!;
     // So does a person the page has already named (Азимжан Аскаров …; В Госдепартаменте США смерть Аскарова назвали…).
     if (!(type === 'person' && (confirmed === 2 || seen.has(ids[entity]!))) && vetoed(raw.neg, seg, start, end)) continue;
     if (!confirmed && signal) {
       const country = countries[entity]!;
       const byCountry = country !== 'other' && pageCountries.has(country);
+      // An offence described in words whose context is its country (разжигание розни, incitement of social discord)
+      // on a page mostly about that country is that country's offence.
+      if (type === 'law' && amb.byCountry && !amb.single && !quotedOffence && country === pageCountry && isArticle(compiled, entity)) confirmed = 1;
       // A title of several words that the dataset writes in lower case, capitalised mid-sentence, is written as a name (the 2014 Law on Trade Unions).
       const titled = amb.shape === 0 && !amb.single && caseOf(s.charCodeAt(start)) === 2 && !sentenceInitial(s, start);
       if (byCountry && (titled || (amb.shape > 0 && caseAgrees(s, start, end, amb.shape))) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
@@ -456,6 +516,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       confirmed = feminineFollows(s, end) || confirmedByWord(raw.ctx, amb.ctx, seg, start, end, ADJACENT) ? 2 : 0;
     }
     if (!confirmed || refutedByNeighbours(s, start, end, type)) continue;
+    if (type === 'organisation' && tailOfLongerName(s, start, raw.country, seg)) continue;
     if (type === 'person' && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
@@ -479,7 +540,6 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   }
 
   // 4. Legal articles at keyword hits.
-  const pageCountry = dominantCountry(ctx);
   for (let i = 0; i < raw.art.length; i += 4) {
     const seg = raw.art[i]!;
     const r = articlesAt(segments[seg] ?? '', raw.art[i + 1]!, raw.art[i + 2]!, raw.art[i + 3]!, {
