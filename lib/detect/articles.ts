@@ -76,6 +76,10 @@ const NUM = '(\\d{1,4}(?:\\.\\d{1,3})?(?:-\\d{1,2})?)';
 const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`);
 const NEXT_AFTER = new RegExp(`^\\s*(?:,\\s*(?:and|и|или|or)?|and|or|&|и|или|және|мен)\\s*(?:(?:Articles?|Art\\.|стат${L}*|ст\\.)\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`, 'i');
 const LAST_BEFORE = /(\d{1,4})\s*[-‐‑–]?\s*$/;
+/** A Russian ordinal before the keyword: «по 174-й статье», «174-я статья». */
+const ORDINAL_BEFORE = /(\d{1,4})\s*[-‐‑–]\s*(?:й|я|ой|ая|ей|ую)\s+$/;
+/** A Kazakh code named right before the number («Қылмыстық кодекстің 174-бабы»): part of the mention, not a mention of the code. */
+const KK_CODE_BEFORE = new RegExp(`(?:(?:Қазақстан\\s+Республикасы(?:ның)?|ҚР|Qazaqstan\\s+Respublikasy(?:nyñ)?|QR)\\s+)?(?:Қылмыстық|Әкімшілік\\s+құқық\\s*бұзушылық\\s+туралы|Qylmystyq|Äkımşılık\\s+qūqyq\\s*būzuşylyq\\s+turaly)\\s+(?:кодекс|kodeks)${L}*\\s*$`, 'i');
 const PREV_BEFORE = /(\d{1,4})\s*(?:,|және|мен|пен|бен|and|и|жəне|jäne|jane|men|pen|ben)\s*$/;
 
 export interface ArticleHit {
@@ -150,6 +154,12 @@ function sentenceAfter(s: string, pos: number): string {
   return w;
 }
 
+/** The law entity of an article number, or of its main number ("174.1" or "174-1" is 174). */
+function lookup(env: ArticleEnv, country: Country, code: CodeKind, num: string): number {
+  const e = env.law(country, code, num);
+  return e >= 0 ? e : env.law(country, code, num.replace(/[.-].*$/, ''));
+}
+
 function findCode(text: string): CodeKind | null {
   for (const [re, kind] of CODE_PATTERNS) if (re.test(text)) return kind;
   return null;
@@ -203,16 +213,22 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
     }
     let at = kwEnd;
     let m = FIRST_AFTER.exec(rest);
-    if (!m) return { hits: [], codeSeen: null };
-    nums.push({ start: kwStart, end: at + m.index + m[0].length, num: m[1]! });
-    for (;;) {
-      at += m.index + m[0].length;
-      rest = s.slice(at, at + 160);
-      const n = NEXT_AFTER.exec(rest);
-      if (!n) break;
-      const numAt = at + n.index + n[0].lastIndexOf(n[1]!);
-      nums.push({ start: numAt, end: numAt + n[1]!.length, num: n[1]! });
-      m = n;
+    if (m) {
+      nums.push({ start: kwStart, end: at + m.index + m[0].length, num: m[1]! });
+      for (;;) {
+        at += m.index + m[0].length;
+        rest = s.slice(at, at + 160);
+        const n = NEXT_AFTER.exec(rest);
+        if (!n) break;
+        const numAt = at + n.index + n[0].lastIndexOf(n[1]!);
+        nums.push({ start: numAt, end: numAt + n[1]!.length, num: n[1]! });
+        m = n;
+      }
+    } else {
+      const before = form === F_RU ? s.slice(Math.max(0, kwStart - 12), kwStart) : '';
+      const o = ORDINAL_BEFORE.exec(before);
+      if (!o) return { hits: [], codeSeen: null };
+      nums.push({ start: kwStart - before.length + o.index, end: kwEnd, num: o[1]! });
     }
     afterEnd = at;
   }
@@ -235,9 +251,15 @@ export function articlesAt(s: string, kwStart: number, kwEnd: number, form: numb
   const tailCode = TAIL_CODE.exec(s.slice(lastEnd, lastEnd + 90));
   if (tailCode && form !== F_KK && form !== F_KK_LATN) nums[nums.length - 1]!.end = lastEnd + tailCode[0].length;
   const hits: ArticleHit[] = [];
+  // A Kazakh code named before a lone number belongs to the mention, as the code after it does in English and Russian.
+  if ((form === F_KK || form === F_KK_LATN) && nums.length === 1) {
+    const kkCode = KK_CODE_BEFORE.exec(s.slice(Math.max(0, nums[0]!.start - 90), nums[0]!.start));
+    if (kkCode) nums[0]!.start -= kkCode[0].length;
+  }
   for (const n of nums) {
-    let e = env.law(country, code, n.num);
-    if (e < 0) e = env.law(country, code, n.num.replace(/[.-].*$/, ''));
+    let e = lookup(env, country, code, n.num);
+    // The page's last code is only a guess: an article it lacks is the criminal code's, the one the press cites most.
+    if (e < 0 && !namedCode && code !== 'criminal') e = lookup(env, country, 'criminal', n.num);
     if (e >= 0) hits.push({ start: n.start, end: n.end, entity: e });
   }
   return { hits, codeSeen: namedCode };

@@ -1,5 +1,5 @@
 // Compiles dataset entries into the matcher's flat trie (CSR tables packed as strings in JSON, read in place at load); runs at build time.
-import type { Entity } from '../data/schema.ts';
+import type { AliasLang, Entity } from '../data/schema.ts';
 import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './normalise.ts';
 import { wordForm } from './inflect.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
@@ -62,13 +62,13 @@ class TrieBuilder {
     return next;
   }
 
-  /** Inserts the words' stems with separator edges between them; returns the end node and the last word's form. */
-  insert(words: Word[], inflect: boolean): { node: number; paradigm: number; tail: string } {
+  /** Inserts the words' stems with separator edges between them; returns the end node and the last word's form. `kazakh`: a Kazakh alias. */
+  insert(words: Word[], inflect: boolean, kazakh = false): { node: number; paradigm: number; tail: string } {
     let node = 0;
     let last = { paradigm: PREFIX, tail: '' };
     words.forEach((w, i) => {
       const isLast = i === words.length - 1;
-      const form = inflect ? wordForm(w.orig, w.folded, words.length === 1) : { stem: w.folded, paradigm: PREFIX, tail: '' };
+      const form = inflect ? wordForm(w.orig, w.folded, words.length === 1, kazakh && isLast && words.length > 1) : { stem: w.folded, paradigm: PREFIX, tail: '' };
       // An inner word stores its stem, marks which endings may close it, then a separator edge.
       for (const f of form.stem) node = this.step(node, f);
       if (!isLast) {
@@ -118,6 +118,43 @@ function namesOwnCountry(country: string, context: readonly string[]): boolean {
   return !!keys && context.some((c) => { const k = foldKey(c); return keys.some((kw) => k.startsWith(kw)); });
 }
 
+/** Kazakh Latin as the 2018 alphabet writes it: у is ý (the 2017 one's y' folds alike), ш sh, ч ch. */
+const LATIN_2018_U = (s: string): string => s.replace(/u/g, 'ý').replace(/U/g, 'Ý');
+const LATIN_DIGRAPHS = (s: string): string => s.replace(/ş/g, 'sh').replace(/Ş/g, 'Sh').replace(/ç/g, 'ch').replace(/Ç/g, 'Ch');
+/** Kyrgyz and Tajik names in Russian: Жапаров or Джапаров, Джамолиддин or Жамолиддин. */
+const CYR_DZH = (s: string): string[] => [
+  s.replace(/(^|[^Дд])Ж/g, '$1Дж').replace(/(^|[^Дд])ж/g, '$1дж'),
+  s.replace(/Дж/g, 'Ж').replace(/дж/g, 'ж'),
+];
+/** The same in Latin, at a word's start: Japarov, Zhaparov, Dzhaparov. */
+const LAT_DZH = (s: string): string[] => {
+  const b = /\b(?:Dzh|Zh|J)(?=[a-z])/g;
+  return ['J', 'Zh', 'Dzh'].map((to) => s.replace(b, to));
+};
+
+/**
+ * The spellings of one alias: itself, and what the dataset writes once but the press writes several ways.
+ * Kazakh Latin in the 2017 and 2018 alphabets beside the 2021 one; Ж/Дж and J/Zh/Dzh in Kyrgyz and Tajik
+ * names; an English event named "Place noun" also as "noun in Place" (Zhanaozen killings, killings in Zhanaozen).
+ */
+export function spellings(e: Entity, lang: AliasLang, text: string): string[] {
+  const out = [text];
+  if (lang === 'kk-latn') {
+    const y = LATIN_2018_U(text);
+    out.push(y, LATIN_DIGRAPHS(text), LATIN_DIGRAPHS(y));
+  }
+  if (e.type === 'person' && (e.country === 'KG' || e.country === 'TJ')) {
+    if (lang === 'ru' || lang === 'kk') out.push(...CYR_DZH(text));
+    else out.push(...LAT_DZH(text));
+  }
+  if (e.type === 'event' && lang === 'en') {
+    const m = /^([A-Z][a-z]+) ([a-z]+)$/.exec(text);
+    if (m) out.push(`${m[2]} in ${m[1]}`);
+  }
+  const keys = new Set<string>();
+  return out.filter((v) => { const k = foldKey(v); if (!k || keys.has(k)) return false; keys.add(k); return true; });
+}
+
 export interface CompileReport { aliases: number; skipped: string[]; nodes: number }
 
 /** Compiles entries into the matcher. `report`, when given, receives counts and the aliases that could not be compiled. */
@@ -134,20 +171,25 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   const skipped: string[] = [];
   let aliases = 0;
 
-  const add = (text: string, kind: number, entity: number, extra: number, inflect = true): void => {
+  const add = (text: string, kind: number, entity: number, extra: number, inflect = true, kazakh = false): void => {
     const words = splitWords(text);
     if (!words) { skipped.push(text); return; }
-    const end = t.insert(words, inflect);
+    const end = t.insert(words, inflect, kazakh);
     t.addOut(end.node, [kind, entity, end.paradigm, tailIndex(end.tail), extra]);
     aliases++;
   };
+  /** Adds an alias with the spellings derived from it (see spellings). */
+  const addAll = (e: Entity, lang: AliasLang, text: string, kind: number, entity: number, extra: number): void => {
+    const kazakh = lang === 'kk' || lang === 'kk-latn';
+    for (const v of spellings(e, lang, text)) add(v, kind, entity, extra, true, kazakh);
+  };
 
   entries.forEach((e, ei) => {
-    const names = [e.names.en, e.names.ru, e.names.kk, ...(e.names.kkLatn ? [e.names.kkLatn] : [])];
+    const names: [AliasLang, string][] = [['en', e.names.en], ['ru', e.names.ru], ['kk', e.names.kk], ...(e.names.kkLatn ? [['kk-latn', e.names.kkLatn] as [AliasLang, string]] : [])];
     // A full name that is also listed as ambiguous (a generic "Group 24") is matched only as the ambiguous alias.
     const ambKeys = new Set(e.ambiguousAliases.map((a) => foldKey(a.text)));
-    for (const n of names) if (!ambKeys.has(foldKey(n))) add(n, K_NAME, ei, caseShape(n));
-    for (const a of e.aliases) add(a.text, K_ALIAS, ei, caseShape(a.text));
+    for (const [lang, n] of names) if (!ambKeys.has(foldKey(n))) addAll(e, lang, n, K_NAME, ei, caseShape(n));
+    for (const a of e.aliases) addAll(e, a.lang, a.text, K_ALIAS, ei, caseShape(a.text));
     for (const a of e.ambiguousAliases) {
       const ctx: number[] = [];
       for (const c of a.context) {
@@ -168,7 +210,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
       }
       const words = splitWords(a.text);
       ambiguous.push({ ctx, shape: caseShape(a.text), single: (words?.length ?? 0) === 1, byCountry: namesOwnCountry(e.country, a.context) });
-      add(a.text, K_AMBIG, ei, ambiguous.length - 1);
+      addAll(e, a.lang, a.text, K_AMBIG, ei, ambiguous.length - 1);
     }
   });
 

@@ -6,7 +6,7 @@
 import * as N from './normalise.ts';
 // Module constants rather than imported bindings in the loops (see matcher.ts).
 const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, isCyrillicFold = N.isCyrillicFold;
-import { RU_PARADIGMS, RU_INDECLINABLE_ENDS, KK_SLOTS, KK_CYR_TO_LAT, EN_ENDINGS, RU_HYPHEN_ENDINGS, MIN_STEM_FOR_GLUED } from './suffixes.ts';
+import { RU_PARADIGMS, RU_INDECLINABLE_ENDS, KK_SLOTS, KK_CYR_TO_LAT, KK_PARTICIPLES, EN_ENDINGS, RU_HYPHEN_ENDINGS, MIN_STEM_FOR_GLUED } from './suffixes.ts';
 
 /** Paradigm ids 0..RU_PARADIGMS.length-1 are the Russian ones, in order; then these. */
 export const P_RU_INDECL = RU_PARADIGMS.length;
@@ -16,7 +16,10 @@ export const P_LATIN = P_RU_INDECL + 1;
 export const P_CYR_EXACT = P_LATIN + 1;
 /** Acronyms and very short words in Latin: also the possessive/plural s (QDT's). */
 export const P_LAT_EXACT = P_CYR_EXACT + 1;
-export const PARADIGM_COUNT = P_LAT_EXACT + 1;
+/** A Kazakh verbal noun ending a name (көрінеу жалған ақпарат тарату): the stem without -у, then -у or a participle; Cyrillic, then Latin. */
+export const P_KK_VERB = P_LAT_EXACT + 1;
+export const P_KK_VERB_LAT = P_KK_VERB + 1;
+export const PARADIGM_COUNT = P_KK_VERB_LAT + 1;
 
 const foldStr = (s: string): string => {
   let out = '';
@@ -79,6 +82,9 @@ const slotSets = (translit: boolean): string[][] => KK_SLOTS.map((slot) => {
 });
 const KK_CYR = slotSets(false);
 const KK_LAT = slotSets(true);
+const verbSet = (translit: boolean): string[] => [...new Set(KK_PARTICIPLES.map((m) => foldStr(translit ? [...m].map((c) => KK_CYR_TO_LAT[c] ?? c).join('') : m)))];
+const KK_VERB_CYR = verbSet(false);
+const KK_VERB_LAT = verbSet(true);
 const RU_HYPHEN = new Set(RU_HYPHEN_ENDINGS.map(foldStr));
 
 /** True when `rem` is a chain of Kazakh morphemes (plural? possessive? case? relative?), each slot at most once. */
@@ -106,9 +112,10 @@ export interface WordForm {
 
 /**
  * How one alias word inflects. `original` is the word as written (for acronym detection), `folded`
- * its folded letters; `alone` is true for a one-word alias (short ones then take no glued ending).
+ * its folded letters; `alone` is true for a one-word alias (short ones then take no glued ending);
+ * `kazakhVerb` is true for the last word of a Kazakh alias of several words, which may be a verbal noun.
  */
-export function wordForm(original: string, folded: number[], alone: boolean): WordForm {
+export function wordForm(original: string, folded: number[], alone: boolean, kazakhVerb = false): WordForm {
   const letters = [...original].filter((c) => FOLD[c.charCodeAt(0)]! > STOP && FOLD[c.charCodeAt(0)] !== IGN);
   const isUpper = letters.length >= 2 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase() || /\d/.test(c));
   const cyr = folded.some(isCyrillicFold);
@@ -116,8 +123,12 @@ export function wordForm(original: string, folded: number[], alone: boolean): Wo
   if (digits || (isUpper && letters.length <= 6) || (alone && folded.length < MIN_STEM_FOR_GLUED)) {
     return { stem: folded, paradigm: cyr ? P_CYR_EXACT : P_LAT_EXACT, tail: '' };
   }
-  if (!cyr) return { stem: folded, paradigm: P_LATIN, tail: '' };
   const word = String.fromCharCode(...folded);
+  // The verbal noun's -у gives way to a participle (тарату → таратқаны); it stays before a case (таратуға).
+  if (kazakhVerb && folded.length >= 5 && (word.endsWith('у') || word.endsWith('u'))) {
+    return { stem: folded.slice(0, -1), paradigm: cyr ? P_KK_VERB : P_KK_VERB_LAT, tail: word.slice(-1) };
+  }
+  if (!cyr) return { stem: folded, paradigm: P_LATIN, tail: '' };
   for (const d of RU_DROPS) {
     if (d.drop && word.endsWith(d.drop) && word.length - d.strip >= 3) {
       return { stem: folded.slice(0, folded.length - d.strip), paradigm: d.id, tail: word.slice(word.length - d.strip) };
@@ -128,11 +139,22 @@ export function wordForm(original: string, folded: number[], alone: boolean): Wo
   return { stem: folded, paradigm: RU_PARADIGMS.length - 1, tail: '' };
 }
 
+/** A Kazakh verb's remainder: the verbal noun, bare or with a possessive and case (таратуға), or a participle with them (қатысқанын). */
+function verbValid(rem: string, tail: string, latin: boolean): boolean {
+  const chain = latin ? KK_LAT : KK_CYR;
+  if (rem === tail || (rem.startsWith(tail) && kkChain(rem, chain, tail.length, 1))) return true;
+  for (const v of latin ? KK_VERB_LAT : KK_VERB_CYR) {
+    if (rem.length > v.length && rem.startsWith(v) && kkChain(rem, chain, v.length, 1)) return true;
+  }
+  return false;
+}
+
 /** Whether a glued remainder (letters after the stem, folded, up to the word's end) is a valid ending. */
 export function gluedValid(rem: string, paradigm: number, tail: string): boolean {
   const m = RU_ENDING_MASK.get(rem);
   if (m !== undefined && (m >> paradigm) & 1) return true;
   if (paradigm === P_CYR_EXACT || paradigm === P_LAT_EXACT) return false;
+  if (paradigm === P_KK_VERB || paradigm === P_KK_VERB_LAT) return verbValid(rem, tail, paradigm === P_KK_VERB_LAT);
   if (paradigm === P_RU_ADJ) return false; // Russian adjectives: Kazakh endings go on Kazakh words
   if (!rem.startsWith(tail)) return false;
   const chain = paradigm === P_LATIN ? KK_LAT : KK_CYR;

@@ -129,6 +129,13 @@ export const KK_SLOTS: string[][] = [
 ];
 
 
+/**
+ * Kazakh offences are named by a verbal noun in -у (тарату, қоздыру, қатысу); the press also names them by the
+ * past participle with a possessive (жалған ақпарат таратқаны үшін, ұйымға қатысқанын). A finite verb
+ * (таратты, қоздырды) tells what someone did and is no name: it has no entry here.
+ */
+export const KK_PARTICIPLES: string[] = ['ған', 'ген', 'қан', 'кен', 'маған', 'меген', 'баған', 'беген', 'паған', 'пеген'];
+
 /** Kazakh Latin spelling of the Cyrillic morphemes (2018 and 2021 alphabets fold to the same letters). */
 export const KK_CYR_TO_LAT: Record<string, string> = {
   'а': 'a', 'ә': 'a', 'б': 'b', 'в': 'v', 'г': 'g', 'ғ': 'g', 'д': 'd', 'е': 'e', 'ж': 'j', 'з': 'z',
