@@ -112,7 +112,7 @@ function isLetter(ch: string): boolean {
 }
 
 function opensSentence(ch: string): boolean {
-  return ch === '«' || ch === '"' || ch === '“' || (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) || /\p{Lu}/u.test(ch);
+  return ch === '«' || ch === '"' || ch === '“' || (ch !== ch.toLowerCase() && ch === ch.toUpperCase());
 }
 
 /**

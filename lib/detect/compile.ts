@@ -132,6 +132,32 @@ const LAT_DZH = (s: string): string[] => {
   return ['J', 'Zh', 'Dzh'].map((to) => s.replace(b, to));
 };
 
+/** Kazakh back vowels (Cyrillic and Latin): a word whose last vowel is one takes -дағы, else -дегі. */
+const KK_BACK = 'аоұыяуaouyū';
+const KK_VOWELS = KK_BACK + 'әеөүіиэюäeöüıiéáóúý';
+/** After these the locative is -та/-те (Қазақстанда, but Алматыда): voiceless consonants. */
+const KK_VOICELESS = 'кқпстфхцчшщkqpstfhcçş';
+/**
+ * A Kazakh event named "Place noun-POSS" (Жаңаөзен оқиғасы) as "Place-LOC-REL noun" (Жаңаөзендегі оқиға):
+ * the locative and relative suffix by vowel harmony and voicing, the noun without its possessive.
+ */
+function placeEvent(text: string): string | null {
+  const m = /^(\S+) (\S+)$/.exec(text);
+  // A genitive or a locative already there (Назарбаевтың отставкасы, Алматыдағы шеру) is another construction.
+  if (!m || m[1]![0] === m[1]![0]!.toLowerCase() || /(?:ның|нің|дың|дің|тың|тің|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|ғы|гі|ğy|gı)$/.test(m[1]!)) return null;
+  const place = m[1]!, noun = m[2]!;
+  // The possessive: -сы after a vowel (оқиға-сы), -ы after a consonant (көтеріліс-і, қасірет-і).
+  const p = /[сs][ыіyı]$/.test(noun) && KK_VOWELS.includes(noun[noun.length - 3]!) && !'ыіyı'.includes(noun[noun.length - 3]!) ? 2 : /[ыіyı]$/.test(noun) ? 1 : 0;
+  if (!p || noun.length - p < 3) return null;
+  const low = place.toLowerCase();
+  let v = '';
+  for (const c of low) if (KK_VOWELS.includes(c)) v = c;
+  const back = KK_BACK.includes(v);
+  const latin = /[a-z]/.test(low);
+  const loc = (KK_VOICELESS.includes(low[low.length - 1]!) ? (latin ? 't' : 'т') : (latin ? 'd' : 'д')) + (latin ? (back ? 'ağy' : 'egı') : (back ? 'ағы' : 'егі'));
+  return `${place}${loc} ${noun.slice(0, -p)}`;
+}
+
 /**
  * The spellings of one alias: itself, and what the dataset writes once but the press writes several ways.
  * Kazakh Latin in the 2017 and 2018 alphabets beside the 2021 one; Ж/Дж and J/Zh/Dzh in Kyrgyz and Tajik
@@ -150,6 +176,10 @@ export function spellings(e: Entity, lang: AliasLang, text: string): string[] {
   if (e.type === 'event' && lang === 'en') {
     const m = /^([A-Z][a-z]+) ([a-z]+)$/.exec(text);
     if (m) out.push(`${m[2]} in ${m[1]}`);
+  }
+  if (e.type === 'event' && (lang === 'kk' || lang === 'kk-latn')) {
+    const at = placeEvent(text);
+    if (at) out.push(at);
   }
   const keys = new Set<string>();
   return out.filter((v) => { const k = foldKey(v); if (!k || keys.has(k)) return false; keys.add(k); return true; });
