@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { compileMatcher, loadMatcher, type CompiledMatcher } from '../../../lib/detect/index.ts';
+import { spellings } from '../../../lib/detect/compile.ts';
 import { loadDataset, COMPILED_FILE } from '../../../scripts/compile-dictionary.ts';
 
 const { entries } = loadDataset();
@@ -31,5 +32,24 @@ describe('compiled matcher', () => {
     const c = JSON.parse(readFileSync(COMPILED_FILE, 'utf8')) as CompiledMatcher;
     expect(c.v).toBe(1);
     expect(() => loadMatcher(c).scan(['Kazakhstan: Tokayev'])).not.toThrow();
+  });
+});
+
+describe('spellings derived at compile time', () => {
+  const entry = (id: string) => entries.find((e) => e.id === id)!;
+  it('writes Kazakh Latin in the 2018 and 2017 alphabets too', () => {
+    expect(spellings(entry('kg-gknb'), 'kk-latn', 'Ūlttyq qauıpsızdık memlekettık komitetı')).toContain('Ūlttyq qaýıpsızdık memlekettık komitetı');
+    expect(spellings(entry('kg-tj-border-conflict-2021'), 'kk-latn', 'qyrğyz-täjık şekara qaqtyğysy')).toContain('qyrğyz-täjık shekara qaqtyğysy');
+  });
+  it('writes Kyrgyz and Tajik names with Ж and Дж, J, Zh and Dzh', () => {
+    expect(spellings(entry('sadyr-japarov'), 'ru', 'Садыр Жапаров')).toEqual(['Садыр Жапаров', 'Садыр Джапаров']);
+    expect(spellings(entry('sadyr-japarov'), 'en', 'Sadyr Japarov')).toEqual(['Sadyr Japarov', 'Sadyr Zhaparov', 'Sadyr Dzhaparov']);
+    expect(spellings(entry('timur-kulibayev'), 'ru', 'Тимур Кулибаев')).toEqual(['Тимур Кулибаев']);
+  });
+  it('names an event by its place the other way round', () => {
+    expect(spellings(entry('zhanaozen-2011'), 'en', 'Zhanaozen killings')).toEqual(['Zhanaozen killings', 'killings in Zhanaozen']);
+    expect(spellings(entry('zhanaozen-2011'), 'kk', 'Жаңаөзен оқиғасы')).toEqual(['Жаңаөзен оқиғасы', 'Жаңаөзендегі оқиға']);
+    expect(spellings(entry('jeltoqsan-1986'), 'kk', 'Желтоқсан көтерілісі')).toEqual(['Желтоқсан көтерілісі', 'Желтоқсандағы көтеріліс']);
+    expect(spellings(entry('transition-2019'), 'kk', 'Назарбаевтың отставкасы')).toEqual(['Назарбаевтың отставкасы']);
   });
 });

@@ -137,3 +137,43 @@ describe('Kazakh in the 2021 Latin alphabet', () => {
     expect(realIds('Qazaqstan. Ondağan adam Jañaözen qyrğynyn eske aldy.')).toEqual(['zhanaozen-2011']);
   });
 });
+
+describe('the fourth held-out set: offences, neighbours, spellings', () => {
+  const scan = (t: string | string[], url?: string): [string, string][] => real.scan(Array.isArray(t) ? t : [t], url ? { url } : {}).mentions.map((m) => [m.surface, m.entityId]);
+  it('takes a city of the country for the country a context names', () => {
+    expect(scan('Таразский суд признал активиста виновным в разжигании социальной розни.')).toEqual([['разжигании социальной розни', 'kz-cc-174']]);
+    expect(scan('В Нарыне задержали двух человек, сообщили в ГКНБ.')).toEqual([['ГКНБ', 'kg-gknb']]);
+    expect(scan('В Москве блогера обвинили в разжигании социальной розни.')).toEqual([]);
+  });
+  it("takes an offence described in words for the page's country, unless quoted as a charge's wording", () => {
+    expect(scan('Суд признал активиста виновным в разжигании социальной розни.', 'https://vlast.kz/1')).toEqual([['разжигании социальной розни', 'kz-cc-174']]);
+    expect(scan('Суд признал активиста виновным в «разжигании социальной розни».', 'https://vlast.kz/1')).toEqual([]);
+  });
+  it('leaves a declaration\'s Article 19, another country\'s party and a square alone', () => {
+    expect(scan('Supporters cited Article 19 of the Universal Declaration.', 'https://vlast.kz/1')).toEqual([]);
+    expect(scan('Түркияда Республикалық халық партиясы жеңді, сайлау өтті.')).toEqual([]);
+    expect(scan('Қазақстанда Халық партиясы сайлауға қатысты.')).toEqual([['Халық партиясы', 'peoples-party-of-kazakhstan']]);
+    expect(scan('Qazaqstan. Jiylğandar Respublika alañynda gül qoidy.')).toEqual([]);
+  });
+  it('does not take freedom of speech for the punishment', () => {
+    expect(scan('Казахстан. Это ограничение свободы слова, как вид наказания оно не предусмотрено.')).toEqual([]);
+  });
+  it('takes a Kazakh offence named by its participle, not by a finite verb', () => {
+    expect(scan('Қазақстанда белсенді көрінеу жалған ақпарат таратқаны үшін сотталды.')).toEqual([['көрінеу жалған ақпарат таратқаны', 'kz-cc-274']]);
+    expect(scan('Қазақстанда белсенді көрінеу жалған ақпарат таратты деп айыпталды.')).toEqual([]);
+  });
+  it('reads the 2017 and 2018 Latin alphabets, Дж for Ж and events named by place', () => {
+    expect(scan('Qazaqstan. Ulttyq qaýipsizdik komıteti málimdeme jasady.')).toEqual([['Ulttyq qaýipsizdik komıteti', 'knb']]);
+    expect(scan("Qazaqstan. Ey'ropalyq parlament qarar qabyldady.")).toEqual([["Ey'ropalyq parlament", 'european-parliament']]);
+    expect(scan('Президент Кыргызстана Садыр Джапаров подписал закон.')).toEqual([['Садыр Джапаров', 'sadyr-japarov']]);
+    expect(scan('Жаңаөзендегі оқиға туралы айтылды.')).toEqual([['Жаңаөзендегі оқиға', 'zhanaozen-2011']]);
+    expect(scan('Rights groups recall the killings in Zhanaozen.')).toEqual([['killings in Zhanaozen', 'zhanaozen-2011']]);
+  });
+  it('reads a Russian ordinal article, a Kazakh code before its article, and the criminal code after another', () => {
+    expect(scan('По данным правозащитников, по 174-й статье осуждены 12 человек в Казахстане.')).toEqual([['174-й статье', 'kz-cc-174']]);
+    expect(scan('Қазақстан. Әкімшілік құқық бұзушылық туралы кодекстің 488-бабы бойынша айыппұл салынды.')).toEqual([['Әкімшілік құқық бұзушылық туралы кодекстің 488-бабы', 'kz-ac-488']]);
+    expect(scan(['Kazakhstan fined them under article 488 of the Code of Administrative Offences.', 'The authorities should amend Article 174, which is vague.'])).toEqual([
+      ['article 488 of the Code of Administrative Offences', 'kz-ac-488'], ['Article 174', 'kz-cc-174'],
+    ]);
+  });
+});
