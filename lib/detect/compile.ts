@@ -127,10 +127,24 @@ const CYR_DZH = (s: string): string[] => [
   s.replace(/Дж/g, 'Ж').replace(/дж/g, 'ж'),
 ];
 /** The same in Latin, at a word's start: Japarov, Zhaparov, Dzhaparov. */
-const LAT_DZH = (s: string): string[] => {
-  const b = /\b(?:Dzh|Zh|J)(?=[a-z])/g;
-  return ['J', 'Zh', 'Dzh'].map((to) => s.replace(b, to));
-};
+const LAT_DZH = (s: string): string[] => ['J', 'Zh', 'Dzh'].map((to) => s.replace(/\b(?:Dzh|Zh|J)(?=[a-z])/g, to));
+/**
+ * Kazakh names in Latin: Zh or J (Zhanaozen, Janaozen; Zhakiyanov, Jakiyanov). A J turns to Zh in a person's
+ * name only: elsewhere it may begin an English word (January).
+ */
+const KZ_ZH = (s: string, person: boolean): string[] => [s.replace(/\bZh(?=[a-z])/g, 'J'), ...(person ? [s.replace(/\bJ(?=[a-z])/g, 'Zh')] : [])];
+/**
+ * Head nouns English writers swap for one another in an event's name (the Jeltoqsan uprising, protests, events):
+ * a name ending in one also takes the others of its group.
+ */
+const EVENT_NOUNS = [
+  ['protests', 'uprising', 'events', 'riots', 'unrest', 'demonstrations', 'rallies'],
+  ['massacre', 'killings', 'shootings', 'tragedy', 'violence', 'crackdown'],
+];
+/** A month names no place: "October events" is not "protests in October". */
+const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+/** Head nouns that also come after the place (killings in Zhanaozen, clashes in Masanchi). */
+const IN_PLACE = new Set([...EVENT_NOUNS.flat(), 'clashes', 'strike', 'shooting', 'attack', 'fighting']);
 
 /** Kazakh back vowels (Cyrillic and Latin): a word whose last vowel is one takes -дағы, else -дегі. */
 const KK_BACK = 'аоұыяуaouyū';
@@ -172,10 +186,14 @@ export function spellings(e: Entity, lang: AliasLang, text: string): string[] {
   if (e.type === 'person' && (e.country === 'KG' || e.country === 'TJ')) {
     if (lang === 'ru' || lang === 'kk') out.push(...CYR_DZH(text));
     else out.push(...LAT_DZH(text));
-  }
+  } else if (e.country === 'KZ' && (lang === 'en' || lang === 'kk-latn')) out.push(...KZ_ZH(text, e.type === 'person'));
   if (e.type === 'event' && lang === 'en') {
-    const m = /^([A-Z][a-z]+) ([a-z]+)$/.exec(text);
-    if (m) out.push(`${m[2]} in ${m[1]}`);
+    // Only an event named "Place noun": its place (or the event's own name) carries it, whatever the noun.
+    for (const v of [...out]) {
+      const m = /^([A-Z][a-z]+) ([a-z]+)$/.exec(v);
+      if (!m || !IN_PLACE.has(m[2]!) || MONTHS.has(m[1]!)) continue;
+      for (const n of EVENT_NOUNS.find((g) => g.includes(m[2]!)) ?? [m[2]!]) out.push(`${m[1]} ${n}`, `${n} in ${m[1]}`);
+    }
   }
   if (e.type === 'event' && (lang === 'kk' || lang === 'kk-latn')) {
     const at = placeEvent(text);
