@@ -89,6 +89,13 @@ export const RU_PARADIGMS: RuParadigm[] = [
     endings: ['ы', 'и', 'ов', 'ам', 'ами', 'ах'],
   },
   {
+    // Plural nouns of agents in -тели: Свидетели Иеговы, Свидетелей, Свидетелям; Представители, Представителей.
+    name: 'ru-plural-soft',
+    drops: ['тели'],
+    strip: 1,
+    endings: ['и', 'ей', 'ям', 'ями', 'ях'],
+  },
+  {
     // Plural nouns in -и after к, г, х: Земельные митинги, митингов, митингам (spelling rule: never -ы there).
     name: 'ru-plural-velar',
     drops: ['ги', 'ки', 'хи'],

@@ -169,6 +169,9 @@ describe('the fourth held-out set: offences, neighbours, spellings', () => {
     expect(scan('Жаңаөзендегі оқиға туралы айтылды.')).toEqual([['Жаңаөзендегі оқиға', 'zhanaozen-2011']]);
     expect(scan('Rights groups recall the killings in Zhanaozen.')).toEqual([['killings in Zhanaozen', 'zhanaozen-2011']]);
   });
+  it('declines Russian plurals in -тели (Свидетелей Иеговы)', () => {
+    expect(scan('Суд над Свидетелями Иеговы в Таджикистане.')).toEqual([['Свидетелями Иеговы в Таджикистане', 'jehovahs-witnesses-tj']]);
+  });
   it('reads a Russian ordinal article, a Kazakh code before its article, and the criminal code after another', () => {
     expect(scan('По данным правозащитников, по 174-й статье осуждены 12 человек в Казахстане.')).toEqual([['174-й статье', 'kz-cc-174']]);
     expect(scan('Қазақстан. Әкімшілік құқық бұзушылық туралы кодекстің 488-бабы бойынша айыппұл салынды.')).toEqual([['Әкімшілік құқық бұзушылық туралы кодекстің 488-бабы', 'kz-ac-488']]);
