@@ -158,7 +158,7 @@ const TITLES = new Set([
 const PLACE_AFTER = [
   'көше', 'даңғыл', 'қаласы', 'қаласын', 'ауданы', 'ауылы', 'алаң', 'street', 'avenue', 'prospekt', 'boulevard', 'square',
   // Latin Kazakh (2017, 2018 and 2021 spellings fold alike, save ş/sh): Respublika alañy, Jeltoqsan köşesı.
-  'köşe', 'köshe', 'dañğyl', 'dangyl', 'qalasy', 'audany', 'auyly', 'alañ',
+  'köşe', 'köshe', 'dañğyl', 'qalasy', 'audany', 'aýdany', 'auyly', 'aýyly', 'alañ',
 ].map(foldWord);
 
 /** Whether the capitalised word before a surname is another person's first name. */
@@ -177,9 +177,8 @@ function namesakeBefore(s: string, start: number): boolean {
 function longerQuotedName(s: string, start: number, end: number): boolean {
   const w = wordBefore(s, start);
   if (!w || w[0] === 0 || caseOf(s.charCodeAt(w[0])) !== 2) return false;
-  const q = s.charCodeAt(w[0] - 1), c = s.charCodeAt(end);
   // The quote must hold exactly that word and the name: «Следователи КНБ говорили…» is speech, not a name.
-  return (q === 0xab || q === 0x201c || q === 0x201e || q === 0x22) && (c === 0xbb || c === 0x201d || c === 0x201c || c === 0x22);
+  return quoted(s, w[0], end);
 }
 
 /** Whether [start, end) stands alone between quotation marks («…», "…", “…”). */
@@ -200,14 +199,15 @@ function quotedNameGoesOn(s: string, start: number, end: number): boolean {
 
 /**
  * A punishment named "restriction of freedom" that goes on to say freedom of what (ограничение свободы слова,
- * restriction of freedom of assembly, сөз бостандығын шектеу) is talk about rights, not the sentence.
+ * restriction of freedom of assembly) is talk about rights, not the sentence.
  */
-const FREEDOM_OF_AFTER = ['слова', 'собраний', 'выражения', 'передвижения', 'совести', 'вероисповедания', 'печати', 'прессы', 'of'].map(foldWord);
-const FREEDOM_OF_BEFORE = ['сөз', 'баспасөз', 'жиналыс', 'ар-ождан', 'ождан', 'діни', 'söz', 'jinalys'].map(foldWord);
-function freedomOfSomething(s: string, start: number, end: number): boolean {
-  if (followedBy(s, end, FREEDOM_OF_AFTER)) return true;
-  const w = wordBefore(s, start);
-  return !!w && FREEDOM_OF_BEFORE.includes(foldWord(s.slice(w[0], w[1])));
+const FREEDOM = ['свобод', 'freedom', 'libert'].map(foldWord);
+const FREEDOM_OF = ['слова', 'собраний', 'выражения', 'передвижения', 'совести', 'вероисповедания', 'печати', 'прессы', 'of'].map(foldWord);
+function freedomOfSomething(s: string, end: number): boolean {
+  let i = end;
+  while (i > 0 && isLetter(s.charCodeAt(i - 1))) i--;
+  const last = foldWord(s.slice(i, end));
+  return FREEDOM.some((f) => last.startsWith(f)) && followedBy(s, end, FREEDOM_OF);
 }
 
 /** An event named for its month is the month itself before the word "month" (Желтоқсан айында: in December). */
@@ -269,16 +269,16 @@ function refutedByNeighbours(s: string, start: number, end: number, type: string
   if (type !== 'law' && placeAfter(s, end)) return true;
   if (type !== 'law' && placeBefore(s, start)) return true;
   if (type === 'event' && followedBy(s, end, MONTH_AFTER)) return true;
-  if (type === 'law' && freedomOfSomething(s, start, end)) return true;
+  if (type === 'law' && freedomOfSomething(s, end)) return true;
   return type === 'organisation' && (longerQuotedName(s, start, end) || quotedNameGoesOn(s, start, end) || articleOf(s, end));
 }
 
 /** A name ending in a number followed by "of" is a legal provision ("Article 19 of the Universal Declaration"), not the group named after one. */
+const OF = ['of'];
 function articleOf(s: string, end: number): boolean {
   const c = s.charCodeAt(end - 1);
   return c >= 0x30 && c <= 0x39 && followedBy(s, end, OF);
 }
-const OF = ['of'];
 
 /**
  * A generic name written in lower case right after a capitalised word mid-sentence is the tail of another
