@@ -175,7 +175,8 @@ function placeEvent(text: string): string | null {
 /**
  * The spellings of one alias: itself, and what the dataset writes once but the press writes several ways.
  * Kazakh Latin in the 2017 and 2018 alphabets beside the 2021 one; Ж/Дж and J/Zh/Dzh in Kyrgyz and Tajik
- * names; an English event named "Place noun" also as "noun in Place" (Zhanaozen killings, killings in Zhanaozen).
+ * names, J/Zh in Kazakh ones; an English event named "Place noun" with the nouns writers swap and the place
+ * after them (Zhanaozen killings, massacre in Zhanaozen); a Kazakh one by its place (Жаңаөзендегі оқиға).
  */
 export function spellings(e: Entity, lang: AliasLang, text: string): string[] {
   const out = [text];
