@@ -24,7 +24,7 @@ export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
     'Kyrgyzstan', 'Kyrgyz', 'Kirghiz', 'Bishkek', 'Jalal-Abad', 'Issyk-Kul',
     'Кыргызстан', 'Кыргыз', 'Киргиз', 'Бишкек', 'Джалал-Абад', 'Иссык-Куль',
     'Қырғызстан', 'Қырғыз',
-    'Bişkek', 'Osh', 'Naryn', 'Batken', 'Karakol', 'Ош', 'Нарын', 'Баткен', 'Каракол', 'Жалал-Абад', 'Жогорку Кенеш', 'Jogorku Kenesh',
+    'Bişkek', 'Naryn', 'Batken', 'Karakol', 'Ош', 'Нарын', 'Баткен', 'Каракол', 'Жалал-Абад', 'Жогорку Кенеш', 'Jogorku Kenesh',
   ],
 };
 
