@@ -482,10 +482,10 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     let dist = contextDistance(raw.ctx, amb.ctx, seg, start, end);
     const type = compiled.types[entity]!;
     // An offence's name in quotation marks is the charge as worded, cited in passing («разжигание розни»): the set
-    // marks it only beside its article number (one mention with it), so only the alias's own context words confirm it.
-    const quotedOffence = type === 'law' && amb.shape === 0 && quoted(s, start, end);
+    // counts it only with its article number, which is a mention of its own.
+    if (type === 'law' && amb.shape === 0 && quoted(s, start, end)) continue;
     // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек).
-    if (dist < 0 && amb.byCountry && !quotedOffence) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
+    if (dist < 0 && amb.byCountry) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
     let confirmed = dist >= 0 ? 2 : 0;
     if (!caseOk && confirmed !== 2) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
@@ -497,7 +497,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       const byCountry = country !== 'other' && pageCountries.has(country);
       // An offence described in words whose context is its country (разжигание розни, incitement of social discord)
       // on a page mostly about that country is that country's offence.
-      if (type === 'law' && amb.byCountry && !amb.single && !quotedOffence && country === pageCountry && isArticle(compiled, entity)) confirmed = 1;
+      if (type === 'law' && amb.byCountry && !amb.single && country === pageCountry && isArticle(compiled, entity)) confirmed = 1;
       // A title of several words that the dataset writes in lower case, capitalised mid-sentence, is written as a name (the 2014 Law on Trade Unions).
       const titled = amb.shape === 0 && !amb.single && caseOf(s.charCodeAt(start)) === 2 && !sentenceInitial(s, start);
       if (byCountry && (titled || (amb.shape > 0 && caseAgrees(s, start, end, amb.shape))) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
