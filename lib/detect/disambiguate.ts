@@ -484,6 +484,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // An offence's name in quotation marks is the charge as worded, cited in passing («разжигание розни»): the set
     // counts it only with its article number, which is a mention of its own.
     if (type === 'law' && amb.shape === 0 && quoted(s, start, end)) continue;
+    // An international body's short name needs a Central Asian page, as its full name does ("Amnesty" beside "International").
+    if (countries[entity] === 'other' && !signal) continue;
     // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек).
     if (dist < 0 && amb.byCountry) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
     let confirmed = dist >= 0 ? 2 : 0;

@@ -155,6 +155,10 @@ describe('the fourth held-out set: offences, neighbours, spellings', () => {
     expect(scan('Қазақстанда Халық партиясы сайлауға қатысты.')).toEqual([['Халық партиясы', 'peoples-party-of-kazakhstan']]);
     expect(scan('Qazaqstan. Jiylğandar Respublika alañynda gül qoidy.')).toEqual([]);
   });
+  it("needs a Central Asian page for an international body's short name too", () => {
+    expect(scan('Ukraine\'s Prosecutor General opened a case; Amnesty International and Human Rights Watch protested.', 'https://example.com/world/1')).toEqual([]);
+    expect(scan('Kazakhstan jailed him; Amnesty International protested.')).toContainEqual(['Amnesty International', 'amnesty-international']);
+  });
   it('does not take freedom of speech for the punishment', () => {
     expect(scan('Казахстан. Это ограничение свободы слова, как вид наказания оно не предусмотрено.')).toEqual([]);
   });
