@@ -4,7 +4,7 @@ import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './no
 import { wordForm } from './inflect.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
-import { K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, F_WORK, F_SEPARATOR, F_CONTEXT, type CompiledMatcher } from './types.ts';
+import { SHAPE_RU_LOWER, K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, F_WORK, F_SEPARATOR, F_CONTEXT, type CompiledMatcher } from './types.ts';
 
 interface Word { orig: string; folded: number[] }
 
@@ -204,6 +204,16 @@ export function spellings(e: Entity, lang: AliasLang, text: string): string[] {
   return out.filter((v) => { const k = foldKey(v); if (!k || keys.has(k)) return false; keys.add(k); return true; });
 }
 
+/**
+ * The case shape a name or alias carries into the matcher: a Russian one written in lower case (мажилис) is
+ * SHAPE_RU_LOWER, which a lower-case word in Kazakh letters does not match: мәжіліс is also the word for a
+ * session (сот мәжілісі), and Kazakh capitalises the chamber.
+ */
+function shapeIn(lang: AliasLang, text: string): number {
+  const shape = caseShape(text);
+  return shape === 0 && lang === 'ru' ? SHAPE_RU_LOWER : shape;
+}
+
 export interface CompileReport { aliases: number; skipped: string[]; nodes: number }
 
 /** Compiles entries into the matcher. `report`, when given, receives counts and the aliases that could not be compiled. */
@@ -237,8 +247,8 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     const names: [AliasLang, string][] = [['en', e.names.en], ['ru', e.names.ru], ['kk', e.names.kk], ...(e.names.kkLatn ? [['kk-latn', e.names.kkLatn] as [AliasLang, string]] : [])];
     // A full name that is also listed as ambiguous (a generic "Group 24") is matched only as the ambiguous alias.
     const ambKeys = new Set(e.ambiguousAliases.map((a) => foldKey(a.text)));
-    for (const [lang, n] of names) if (!ambKeys.has(foldKey(n))) addAll(e, lang, n, K_NAME, ei, caseShape(n));
-    for (const a of e.aliases) addAll(e, a.lang, a.text, K_ALIAS, ei, caseShape(a.text));
+    for (const [lang, n] of names) if (!ambKeys.has(foldKey(n))) addAll(e, lang, n, K_NAME, ei, shapeIn(lang, n));
+    for (const a of e.aliases) addAll(e, a.lang, a.text, K_ALIAS, ei, shapeIn(a.lang, a.text));
     for (const a of e.ambiguousAliases) {
       const ctx: number[] = [];
       for (const c of a.context) {

@@ -3,7 +3,7 @@ import type { Country } from '../data/schema.ts';
 import * as N from './normalise.ts';
 import { CAND_STRIDE, type RawHits } from './matcher.ts';
 import { articlesAt, type CodeKind } from './articles.ts';
-import { K_NAME, K_ALIAS, K_AMBIG, type CompiledMatcher, type Mention, type PageContext } from './types.ts';
+import { K_NAME, K_ALIAS, K_AMBIG, SHAPE_RU_LOWER, type CompiledMatcher, type Mention, type PageContext } from './types.ts';
 
 /** How far (UTF-16 units) a context word may be from an ambiguous alias to confirm it. */
 export const CONTEXT_WINDOW = 250;
@@ -14,7 +14,7 @@ export const NEG_WINDOW = 40;
 const CA = ['KZ', 'KG', 'TJ'] as const;
 // Imported bindings copied into module constants (some loaders turn each use into a getter call; see matcher.ts).
 const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, SEP = N.SEP, isCyrillicFold = N.isCyrillicFold;
-const K_NAME_ = K_NAME, K_ALIAS_ = K_ALIAS, K_AMBIG_ = K_AMBIG, CAND = CAND_STRIDE;
+const K_NAME_ = K_NAME, K_ALIAS_ = K_ALIAS, K_AMBIG_ = K_AMBIG, SHAPE_RU_LOWER_ = SHAPE_RU_LOWER, CAND = CAND_STRIDE;
 
 export function emptyContext(): PageContext {
   return { v: 1, countries: { KZ: 0, KG: 0, TJ: 0 }, region: 0, seen: [] };
@@ -60,9 +60,10 @@ function distinctive(s: string, from: number, to: number): boolean {
   return words >= 2 && letters >= 10;
 }
 
-/** Whether the surface is written the way a name of this case shape must be (see compile.ts caseShape). */
+/** Whether the surface is written the way a name of this case shape must be (see compile.ts caseShape and shapeIn). */
 export function caseFits(s: string, from: number, to: number, shape: number): boolean {
   if (shape === 0) return true;
+  if (shape === SHAPE_RU_LOWER_) return !lowerKazakh(s, from, to);
   let letters = 0, upper = 0, firstTwoUpper = 0;
   for (let i = from; i < to; i++) {
     const u = caseOf(s.charCodeAt(i));
@@ -89,6 +90,19 @@ function caseOf(c: number): number {
   const ch = String.fromCharCode(c);
   const lo = ch.toLowerCase(), up = ch.toUpperCase();
   return lo === up ? 0 : ch === lo ? 1 : 2;
+}
+
+/** Kazakh letters with no Russian counterpart (ә і ң ғ қ ө ұ ү һ), either case. */
+const KAZAKH_ONLY = new Set([...'әіңғқөұүһӘІҢҒҚӨҰҮҺ'].map((c) => c.charCodeAt(0)));
+/** A word in lower case written with a Kazakh letter: a Kazakh word, never a Russian name in lower case. */
+function lowerKazakh(s: string, from: number, to: number): boolean {
+  let kazakh = false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (caseOf(c) === 2) return false;
+    if (KAZAKH_ONLY.has(c)) kazakh = true;
+  }
+  return kazakh;
 }
 
 function caseAgrees(s: string, from: number, to: number, shape: number): boolean {

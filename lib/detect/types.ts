@@ -11,6 +11,8 @@ export const K_CONTEXT = 3; // a context word of ambiguous aliases (extra = cont
 export const K_COUNTRY = 4; // a country keyword (extra = country index, 3 = the region as a whole)
 export const K_ARTICLE = 5; // a legal-article keyword (extra = article keyword form, see articles.ts)
 export const K_NEG = 6; // a foreign-namesake marker near ambiguous aliases
+/** Case shape of a Russian name in lower case (beside 0 any, 1 Capitalised, 2 UPPER): not matched by a lower-case word in Kazakh letters. */
+export const SHAPE_RU_LOWER = 3;
 /** Paradigm value for outputs matched as a word prefix (context words, keyword stems). */
 export const PREFIX = -1;
 /** Added to small packed values so the JSON holds no control characters (see CompiledMatcher). */

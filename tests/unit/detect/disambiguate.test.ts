@@ -159,6 +159,10 @@ describe('the fourth held-out set: offences, neighbours, spellings', () => {
     expect(scan('Ukraine\'s Prosecutor General opened a case; Amnesty International and Human Rights Watch protested.', 'https://example.com/world/1')).toEqual([]);
     expect(scan('Kazakhstan jailed him; Amnesty International protested.')).toContainEqual(['Amnesty International', 'amnesty-international']);
   });
+  it('takes мәжіліс in lower case for a session, not the chamber (Russian writes мажилис so, Kazakh does not)', () => {
+    expect(scan('Қазақстан. Сот мәжілісінде белсенді өз кінәсін мойындамады.')).toEqual([]);
+    expect(scan('Казахстан. Депутаты мажилиса приняли закон.')).toEqual([['мажилиса', 'mazhilis']]);
+  });
   it('does not take freedom of speech for the punishment', () => {
     expect(scan('Казахстан. Это ограничение свободы слова, как вид наказания оно не предусмотрено.')).toEqual([]);
   });
