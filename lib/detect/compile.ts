@@ -112,10 +112,17 @@ export function caseShape(text: string): number {
 /** Folded country keywords by country, for namesOwnCountry. */
 const COUNTRY_KEYS = new Map<string, string[]>(Object.entries(COUNTRY_KEYWORDS).map(([c, ks]) => [c, ks.map(foldKey)]));
 
-/** Whether an ambiguous alias's context names the entry's own country ("Kazakhstan", "Таджик"): a context word begins with one of its keywords. */
-function namesOwnCountry(country: string, context: readonly string[]): boolean {
+/**
+ * Whether an ambiguous alias's context names the entry's own country ("Kazakhstan", "Таджик"): 0 not, 1 among
+ * other words (a common word's own topic: Справедливость, правозащит), 2 with nothing else than the country and
+ * its abbreviations (Генпрокуратура: Казахстан, РК), when the only question is whose institution it is.
+ */
+function namesOwnCountry(country: string, context: readonly string[]): number {
   const keys = COUNTRY_KEYS.get(country);
-  return !!keys && context.some((c) => { const k = foldKey(c); return keys.some((kw) => k.startsWith(kw)); });
+  if (!keys) return 0;
+  const own = (c: string): boolean => { const k = foldKey(c); return keys.some((kw) => k.startsWith(kw)); };
+  if (!context.some(own)) return 0;
+  return context.every((c) => own(c) || /^[A-ZА-ЯӘҒҚҢӨҰҮІ]{2,3}$/.test(c)) ? 2 : 1;
 }
 
 /** Kazakh Latin as the 2018 alphabet writes it: у is ý (the 2017 one's y' folds alike), ш sh, ч ch. */

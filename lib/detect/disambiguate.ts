@@ -500,8 +500,10 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (type === 'law' && amb.shape === 0 && quoted(s, start, end)) continue;
     // An international body's short name needs a Central Asian page, as its full name does ("Amnesty" beside "International").
     if (countries[entity] === 'other' && !signal) continue;
-    // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек).
-    if (dist < 0 && amb.byCountry) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
+    // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек);
+    // for one capitalised word opening a sentence only when the country is all its context asks: any word may open
+    // a sentence (Справедливость восторжествовала), but Генпрокуратура is an institution wherever it stands.
+    if (dist < 0 && amb.byCountry && (amb.byCountry === 2 || !amb.single || !sentenceInitial(s, start))) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
     let confirmed = dist >= 0 ? 2 : 0;
     if (!caseOk && confirmed !== 2) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname

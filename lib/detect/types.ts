@@ -54,9 +54,10 @@ export interface CompiledMatcher {
   tails: string[];
   /**
    * Ambiguous aliases: for each, its context ids, case shape (0 any, 1 Capitalised, 2 UPPER), whether it is one word,
-   * and whether its context names its own country (then any keyword of that country nearby, a city too, confirms it).
+   * and whether its context names its own country (then any keyword of that country nearby, a city too, confirms it):
+   * 0 not, 1 among other words, 2 with nothing but the country.
    */
-  ambiguous: { ctx: number[]; shape: number; single: boolean; byCountry: boolean }[];
+  ambiguous: { ctx: number[]; shape: number; single: boolean; byCountry: number }[];
   /** Context word keys by id: folded words joined by one space, matched as word prefixes near an ambiguous alias. */
   contextWords: string[];
   /** Code articles: [entity index, jurisdiction, code, article]. */

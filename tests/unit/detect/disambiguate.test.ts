@@ -144,6 +144,9 @@ describe('the fourth held-out set: offences, neighbours, spellings', () => {
     expect(scan('Таразский суд признал активиста виновным в разжигании социальной розни.')).toEqual([['разжигании социальной розни', 'kz-cc-174']]);
     expect(scan('В Нарыне задержали двух человек, сообщили в ГКНБ.')).toEqual([['ГКНБ', 'kg-gknb']]);
     expect(scan('В Москве блогера обвинили в разжигании социальной розни.')).toEqual([]);
+    // Not for a common word opening a sentence, unless the country is all its context asks (an institution).
+    expect(scan('Справедливость восторжествовала, заявил адвокат после решения суда в Бишкеке.')).toEqual([]);
+    expect(scan('Эксперты требовали расследовать события в Жанаозене. Генпрокуратура в ответ промолчала.')).toContainEqual(['Генпрокуратура', 'kz-prosecutor-general']);
   });
   it("takes an offence described in words for the page's country, unless quoted as a charge's wording", () => {
     expect(scan('Суд признал активиста виновным в разжигании социальной розни.', 'https://vlast.kz/1')).toEqual([['разжигании социальной розни', 'kz-cc-174']]);
