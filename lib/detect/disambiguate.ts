@@ -156,17 +156,39 @@ const foldWord = (w: string): string => {
 };
 
 /**
+ * Whether s[from, to), folded (ignorables skipped), starts with the folded word `p` (whole: equals it).
+ * Read in place: these checks run at every candidate, and a folded copy of the word cost an allocation each.
+ */
+function foldedStartsWith(s: string, from: number, to: number, p: string, whole: boolean): boolean {
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const f = FOLD[s.charCodeAt(i)]!;
+    if (f <= STOP || f === IGN) continue;
+    if (k === p.length) return !whole;
+    if (f !== p.charCodeAt(k)) return false;
+    k++;
+  }
+  return k === p.length;
+}
+
+/** Whether the word s[from, to) folds to one of `words` (whole) or starts with one of them. */
+function foldedIn(s: string, from: number, to: number, words: readonly string[], whole: boolean): boolean {
+  for (let k = 0; k < words.length; k++) if (foldedStartsWith(s, from, to, words[k]!, whole)) return true;
+  return false;
+}
+
+/**
  * Titles and words that stand capitalised before a surname without being a first name
  * ("President Tokayev", "Elbasy Nazarbayev"); any other capitalised word there is a namesake's
  * first name ("Nurali Aliyev" is not Rakhat Aliyev).
  */
-const TITLES = new Set([
+const TITLES = [
   'president', 'presidents', 'prime', 'minister', 'mr', 'mrs', 'ms', 'dr', 'judge', 'justice', 'lord', 'sir', 'lady', 'prince', 'princess',
   'king', 'queen', 'general', 'gen', 'senator', 'sen', 'ambassador', 'governor', 'mayor', 'speaker', 'secretary', 'chairman', 'chairwoman',
   'professor', 'prof', 'colonel', 'col', 'major', 'captain', 'deputy', 'elbasy', 'akim', 'sheikh', 'imam', 'leader', 'chief', 'commissioner',
   'director', 'officer', 'agent', 'councillor', 'comrade', 'madame', 'monsieur', 'herr', 'frau', 'saint', 'st', 'mullah', 'hoji', 'haji',
   'елбасы', 'президент', 'премьер', 'генерал', 'лорд', 'принц', 'ханзада', 'аким', 'әкім', 'мырза', 'ханым', 'господин', 'госпожа',
-].map(foldWord));
+].map(foldWord);
 
 /** Words after a name that make it a place named for someone (Қонаев қаласы, Желтоқсан көшесі, Abai Street). */
 const PLACE_AFTER = [
@@ -179,10 +201,15 @@ const PLACE_AFTER = [
 function namesakeBefore(s: string, start: number): boolean {
   const w = wordBefore(s, start);
   if (!w) return false;
-  const word = s.slice(w[0], w[1]);
-  const letters = [...word].filter((c) => c.toLowerCase() !== c.toUpperCase());
-  if (letters.length < 3 || caseOf(word.charCodeAt(0)) !== 2 || letters.every((c) => c === c.toUpperCase())) return false;
-  if (/['’]s$/.test(word) || TITLES.has(foldWord(word))) return false;
+  let letters = 0, lower = 0;
+  for (let i = w[0]; i < w[1]; i++) {
+    const u = caseOf(s.charCodeAt(i));
+    if (u !== 0) letters++;
+    if (u === 1) lower++;
+  }
+  if (letters < 3 || caseOf(s.charCodeAt(w[0])) !== 2 || lower === 0) return false;
+  const last = s.charCodeAt(w[1] - 1), apos = s.charCodeAt(w[1] - 2);
+  if (((last === 0x73 || last === 0x53) && (apos === 0x27 || apos === 0x2019)) || foldedIn(s, w[0], w[1], TITLES, true)) return false;
   // At a sentence start any word is capitalised ("But Aliyev said"): no evidence either way.
   return !sentenceInitial(s, w[0]);
 }
@@ -220,8 +247,7 @@ const FREEDOM_OF = ['слова', 'собраний', 'выражения', 'п�
 function freedomOfSomething(s: string, end: number): boolean {
   let i = end;
   while (i > 0 && isLetter(s.charCodeAt(i - 1))) i--;
-  const last = foldWord(s.slice(i, end));
-  return FREEDOM.some((f) => last.startsWith(f)) && followedBy(s, end, FREEDOM_OF);
+  return foldedIn(s, i, end, FREEDOM, false) && followedBy(s, end, FREEDOM_OF);
 }
 
 /** An event named for its month is the month itself before the word "month" (Желтоқсан айында: in December). */
@@ -232,21 +258,17 @@ const PLACE_BEFORE = ['площад', 'улиц', 'проспект', 'буль�
 
 function placeBefore(s: string, start: number): boolean {
   const w = wordBefore(s, start);
-  if (!w) return false;
-  const f = foldWord(s.slice(w[0], w[1]));
-  return PLACE_BEFORE.some((p) => f.startsWith(p));
+  return !!w && foldedIn(s, w[0], w[1], PLACE_BEFORE, false);
 }
 
 function placeAfter(s: string, end: number): boolean {
   const w = wordAfter(s, end);
-  if (!w) return false;
-  const f = foldWord(s.slice(w[0], w[1]));
-  return PLACE_AFTER.some((p) => f.startsWith(p));
+  return !!w && foldedIn(s, w[0], w[1], PLACE_AFTER, false);
 }
 
 function followedBy(s: string, end: number, words: readonly string[]): boolean {
   const w = wordAfter(s, end);
-  return !!w && words.includes(foldWord(s.slice(w[0], w[1])));
+  return !!w && foldedIn(s, w[0], w[1], words, true);
 }
 
 /** At most four short words and no sentence stop between two spans: the same clause. */
@@ -303,12 +325,13 @@ function tailOfLongerName(s: string, start: number, country: readonly number[], 
   const w = wordBefore(s, start);
   if (!w || caseOf(s.charCodeAt(w[0])) !== 2 || w[1] - w[0] < 3 || sentenceInitial(s, w[0])) return false;
   // An acronym (РК, ҚР), a title or a country or city (В Казахстане партия…) before the name is no name of its own.
-  if (caseOf(s.charCodeAt(w[0] + 1)) !== 1 || TITLES.has(foldWord(s.slice(w[0], w[1])))) return false;
+  if (caseOf(s.charCodeAt(w[0] + 1)) !== 1 || foldedIn(s, w[0], w[1], TITLES, true)) return false;
   const r = lowerBound(country, 3, seg, w[0]);
   return !(r < country.length && country[r] === seg && country[r + 1] === w[0]);
 }
 
 /** Country abbreviations written after an institution (Верховный суд КР, Минюст РТ), compared letter for letter: ҚР and КР fold alike. */
+const OF_THE = ['of', 'the'];
 const COUNTRY_ABBR: [string, Country][] = [['КР', 'KG'], ['РК', 'KZ'], ['ҚР', 'KZ'], ['РТ', 'TJ']];
 
 /**
@@ -319,8 +342,7 @@ const COUNTRY_ABBR: [string, Country][] = [['КР', 'KG'], ['РК', 'KZ'], ['Қ�
 function countryRightAfter(s: string, country: readonly number[], seg: number, end: number): Country | null {
   let w = wordAfter(s, end);
   for (let n = 0; w && n < 2; n++) {
-    const f = foldWord(s.slice(w[0], w[1]));
-    if (f !== 'of' && f !== 'the') break;
+    if (!foldedIn(s, w[0], w[1], OF_THE, true)) break;
     w = wordAfter(s, w[1]);
   }
   if (!w) return null;
