@@ -155,28 +155,27 @@ export class Trie {
   }
 
   /**
-   * Hashes every path from the root within one word (nodes come after their parent, so one pass in node order
-   * does it) and sets each node's slot. A layout that broke the order would make the filter pass every word:
-   * slower, never wrong.
+   * Hashes every path from the root within one word and sets each node's slot: a depth-first walk that never
+   * takes a separator edge, so it touches only the first words' nodes (about 9,000 of 60,000). A malformed
+   * table (a child not after its edge) makes the filter pass every word: slower, never wrong.
    */
   private liveFilter(nodes: number): Int32Array {
     const bits = new Int32Array(LIVE_WORDS);
-    const H = new Int32Array(nodes);
-    const onPath = new Uint8Array(nodes);
-    const EL = this.edgeLabel, SP = this.flags;
-    H[0] = LIVE_SEED;
-    onPath[0] = 1;
-    for (let p = 0; p < nodes; p++) {
-      if (!onPath[p]) continue;
-      for (let k = this.edgeStart(p), e = this.edgeStart(p + 1); k < e; k++) {
+    const EL = this.edgeLabel, ES = this.edges, SP = this.flags;
+    let stack = new Int32Array(256);
+    stack[0] = 0; stack[1] = LIVE_SEED;
+    let top = 2;
+    while (top > 0) {
+      const h0 = stack[--top]!, p = stack[--top]!;
+      for (let k = ES.charCodeAt(p) + p - 1, e = ES.charCodeAt(p + 1) + p; k < e; k++) {
         const l = EL.charCodeAt(k), c = k + 1;
-        if (l === SEP_LABEL || l >= ALPHABET || c >= nodes) continue;
-        if (c <= p) return bits.fill(-1);
-        const h = Math.imul(H[p]! ^ CLASS[l]!, LIVE_PRIME);
-        H[c] = h;
-        onPath[c] = 1;
+        if (l === SEP_LABEL || l >= ALPHABET) continue;
+        if (c <= p || c >= nodes) return bits.fill(-1);
+        const h = Math.imul(h0 ^ CLASS[l]!, LIVE_PRIME);
         const b = h >>> LIVE_SHIFT;
         bits[b >>> 4] |= (SP.charCodeAt(c) !== PACK_OFFSET ? 3 : 1) << ((b & 15) << 1);
+        if (top + 2 > stack.length) { const g = new Int32Array(stack.length * 2); g.set(stack); stack = g; }
+        stack[top++] = c; stack[top++] = h;
       }
     }
     return bits;
