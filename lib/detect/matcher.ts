@@ -26,6 +26,10 @@ const LIVE_SLOTS_LOG = 19;
 const LIVE_WORDS = 1 << (LIVE_SLOTS_LOG - 4);
 const LIVE_SHIFT = 32 - LIVE_SLOTS_LOG;
 const LIVE_SEED = 0x811c9dc5 | 0;
+/** Slot values: on a path; a node whose only work is going on into the next word; a node with work. (OR-ed slots stay safe: any mix reads as work.) */
+const SLOT_PATH = 1, SLOT_GOES_ON = 2, SLOT_WORK = 3;
+/** Hashed for a separator edge (no folded letter has this value). */
+const SEP_TAG = ALPHABET;
 const LIVE_PRIME = 0x01000193;
 /** A folded letter's look-alike class (the smaller of the pair), so "Kөше" with a Latin K hashes as «көше» does. */
 const CLASS: Uint16Array = (() => {
@@ -156,29 +160,73 @@ export class Trie {
 
   /**
    * Hashes every path from the root within one word and sets each node's slot: a depth-first walk that never
-   * takes a separator edge, so it touches only the first words' nodes (about 9,000 of 60,000). A malformed
-   * table (a child not after its edge) makes the filter pass every word: slower, never wrong.
+   * goes past a separator edge's first two letters, so it touches only the first words' nodes (about 9,000 of
+   * 60,000) and the starts of the words after them. A malformed table (a child not after its edge) makes the
+   * filter pass every word: slower, never wrong.
    */
   private liveFilter(nodes: number): Int32Array {
     const bits = new Int32Array(LIVE_WORDS);
-    const EL = this.edgeLabel, ES = this.edges, SP = this.flags;
-    let stack = new Int32Array(256);
-    stack[0] = 0; stack[1] = LIVE_SEED;
-    let top = 2;
+    const EL = this.edgeLabel, ES = this.edges, SP = this.flags, OS = this.outStartS;
+    const mark = (h: number, kind: number): void => { const b = h >>> LIVE_SHIFT; bits[b >>> 4] |= kind << ((b & 15) << 1); };
+    // Stack of (node, hash, depth past a separator edge: 0 in the first word).
+    let stack = new Int32Array(384);
+    stack[0] = 0; stack[1] = LIVE_SEED; stack[2] = 0;
+    let top = 3;
     while (top > 0) {
-      const h0 = stack[--top]!, p = stack[--top]!;
+      const past = stack[--top]!, h0 = stack[--top]!, p = stack[--top]!;
       for (let k = ES.charCodeAt(p) + p - 1, e = ES.charCodeAt(p + 1) + p; k < e; k++) {
         const l = EL.charCodeAt(k), c = k + 1;
-        if (l === SEP_LABEL || l >= ALPHABET) continue;
+        if (l >= ALPHABET || (l === SEP_LABEL && past > 0)) continue;
         if (c <= p || c >= nodes) return bits.fill(-1);
-        const h = Math.imul(h0 ^ CLASS[l]!, LIVE_PRIME);
-        const b = h >>> LIVE_SHIFT;
-        bits[b >>> 4] |= (SP.charCodeAt(c) !== PACK_OFFSET ? 3 : 1) << ((b & 15) << 1);
-        if (top + 2 > stack.length) { const g = new Int32Array(stack.length * 2); g.set(stack); stack = g; }
-        stack[top++] = c; stack[top++] = h;
+        const h = Math.imul(h0 ^ (l === SEP_LABEL ? SEP_TAG : CLASS[l]!), LIVE_PRIME);
+        let depth = past;
+        if (l === SEP_LABEL) depth = 1;
+        else if (past > 0) { mark(h, OS.charCodeAt(c) < OS.charCodeAt(c + 1) ? SLOT_WORK : SLOT_PATH); if (++depth > 2) continue; }
+        else {
+          const fl = SP.charCodeAt(c) - PACK_OFFSET;
+          // Only going on to the next word (an inner word's ending, a separator edge) is a continuation; outputs
+          // and context words are work wherever the word goes.
+          mark(h, fl === 0 ? SLOT_PATH : fl === F_CONTEXT || OS.charCodeAt(c) < OS.charCodeAt(c + 1) ? SLOT_WORK : SLOT_GOES_ON);
+        }
+        if (top + 3 > stack.length) { const g = new Int32Array(stack.length * 2); g.set(stack); stack = g; }
+        stack[top++] = c; stack[top++] = h; stack[top++] = depth;
       }
     }
     return bits;
+  }
+
+  /**
+   * For a word whose prefix (hash h, ending before e) can only go on into the next word: whether the next word's
+   * first letters (one or two) follow a separator edge from there, across the gap the walk would cross.
+   */
+  private goesOn(e: number, n: number, h: number): boolean {
+    const F = this.buf, B = this.live;
+    let m = e;
+    while (m < n && F[m]! > STOP) m++;
+    let gap = 0;
+    while (m < n) {
+      const x = F[m]!;
+      if (x === STOP) return false;
+      if (x > STOP && x !== IGN) break;
+      if (++gap > MAX_GAP) return false;
+      m++;
+    }
+    let hh = Math.imul(h ^ SEP_TAG, LIVE_PRIME);
+    let letters = 0;
+    for (; m < n && letters < 2; m++) {
+      const x = F[m]!;
+      if (x === IGN) continue;
+      if (x <= STOP) break;
+      if (x >= ALPHABET) return false;
+      hh = Math.imul(hh ^ CLASS[x]!, LIVE_PRIME);
+      const b = hh >>> LIVE_SHIFT;
+      const slot = (B[b >>> 4]! >>> ((b & 15) << 1)) & 3;
+      // A node with outputs right after the gap (a one-letter word, "Tier 1") matches whatever follows.
+      if (slot === SLOT_WORK) return true;
+      if (slot === 0) return false;
+      letters++;
+    }
+    return letters > 0;
   }
 
   /** Index of the node's first edge. */
@@ -258,9 +306,9 @@ export class Trie {
         if (g < ALPHABET) {
           h = Math.imul(h ^ CLASS[g]!, LIVE_PRIME);
           const b = h >>> LIVE_SHIFT;
-          const slot = B[b >>> 4]! >>> ((b & 15) << 1);
-          if ((slot & 2) !== 0) { live = true; break; }
-          if ((slot & 1) === 0) break;
+          const slot = (B[b >>> 4]! >>> ((b & 15) << 1)) & 3;
+          if (slot === SLOT_WORK || (slot === SLOT_GOES_ON && this.goesOn(e + 1, n, h))) { live = true; break; }
+          if (slot === 0) break;
         } else if (g !== IGN) break;
         if (++e >= n) break;
         g = F[e]!;
