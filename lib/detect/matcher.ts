@@ -167,29 +167,36 @@ export class Trie {
   private liveFilter(nodes: number): Int32Array {
     const bits = new Int32Array(LIVE_WORDS);
     const EL = this.edgeLabel, ES = this.edges, SP = this.flags, OS = this.outStartS;
-    const mark = (h: number, kind: number): void => { const b = h >>> LIVE_SHIFT; bits[b >>> 4] |= kind << ((b & 15) << 1); };
-    // Stack of (node, hash, depth past a separator edge: 0 in the first word).
-    let stack = new Int32Array(384);
-    stack[0] = 0; stack[1] = LIVE_SEED; stack[2] = 0;
+    // Stack of (node, hash, depth past a separator edge: 0 in the first word). This runs once per page on cold
+    // code, so the loop is kept to a few operations per edge (no calls, no closures).
+    let stack = new Int32Array(3 * 1024);
+    stack[1] = LIVE_SEED;
     let top = 3;
     while (top > 0) {
-      const past = stack[--top]!, h0 = stack[--top]!, p = stack[--top]!;
-      for (let k = ES.charCodeAt(p) + p - 1, e = ES.charCodeAt(p + 1) + p; k < e; k++) {
+      top -= 3;
+      const p = stack[top]!, h0 = stack[top + 1]!, past = stack[top + 2]!;
+      const e = ES.charCodeAt(p + 1) + p;
+      for (let k = ES.charCodeAt(p) + p - 1; k < e; k++) {
         const l = EL.charCodeAt(k), c = k + 1;
         if (l >= ALPHABET || (l === SEP_LABEL && past > 0)) continue;
         if (c <= p || c >= nodes) return bits.fill(-1);
         const h = Math.imul(h0 ^ (l === SEP_LABEL ? SEP_TAG : CLASS[l]!), LIVE_PRIME);
-        let depth = past;
-        if (l === SEP_LABEL) depth = 1;
-        else if (past > 0) { mark(h, OS.charCodeAt(c) < OS.charCodeAt(c + 1) ? SLOT_WORK : SLOT_PATH); if (++depth > 2) continue; }
+        let depth = past, kind = SLOT_PATH;
+        const outs = OS.charCodeAt(c) < OS.charCodeAt(c + 1);
+        if (l === SEP_LABEL) { depth = 1; kind = 0; }
+        else if (past > 0) { if (outs) kind = SLOT_WORK; depth++; }
         else {
           const fl = SP.charCodeAt(c) - PACK_OFFSET;
           // Only going on to the next word (an inner word's ending, a separator edge) is a continuation; outputs
           // and context words are work wherever the word goes.
-          mark(h, fl === 0 ? SLOT_PATH : fl === F_CONTEXT || OS.charCodeAt(c) < OS.charCodeAt(c + 1) ? SLOT_WORK : SLOT_GOES_ON);
+          if (fl !== 0) kind = fl === F_CONTEXT || outs ? SLOT_WORK : SLOT_GOES_ON;
         }
+        const b = h >>> LIVE_SHIFT;
+        bits[b >>> 4] |= kind << ((b & 15) << 1);
+        if (depth > 2) continue;
         if (top + 3 > stack.length) { const g = new Int32Array(stack.length * 2); g.set(stack); stack = g; }
-        stack[top++] = c; stack[top++] = h; stack[top++] = depth;
+        stack[top] = c; stack[top + 1] = h; stack[top + 2] = depth;
+        top += 3;
       }
     }
     return bits;
