@@ -26,7 +26,7 @@ const LIVE_SLOTS_LOG = 19;
 const LIVE_WORDS = 1 << (LIVE_SLOTS_LOG - 4);
 const LIVE_SHIFT = 32 - LIVE_SLOTS_LOG;
 const LIVE_SEED = 0x811c9dc5 | 0;
-/** Slot values: on a path; a node whose only work is going on into the next word; a node with work. (OR-ed slots stay safe: any mix reads as work.) */
+/** Slot values, in order of strength: on a path; a node whose only work is going on into the next word; a node with work. */
 const SLOT_PATH = 1, SLOT_GOES_ON = 2, SLOT_WORK = 3;
 /** Hashed for a separator edge (no folded letter has this value). */
 const SEP_TAG = ALPHABET;
@@ -191,8 +191,9 @@ export class Trie {
           // and context words are work wherever the word goes.
           if (fl !== 0) kind = fl === F_CONTEXT || outs ? SLOT_WORK : SLOT_GOES_ON;
         }
-        const b = h >>> LIVE_SHIFT;
-        bits[b >>> 4] |= kind << ((b & 15) << 1);
+        // Two prefixes on one slot keep the stronger kind (a Latin "o" on a path and a Cyrillic «о» that goes on share one).
+        const b = h >>> LIVE_SHIFT, sh = (b & 15) << 1, w = b >>> 4;
+        if (kind > ((bits[w]! >>> sh) & 3)) bits[w] = (bits[w]! & ~(3 << sh)) | (kind << sh);
         if (depth > 2) continue;
         if (top + 3 > stack.length) { const g = new Int32Array(stack.length * 2); g.set(stack); stack = g; }
         stack[top] = c; stack[top + 1] = h; stack[top + 2] = depth;
