@@ -211,6 +211,32 @@ export function spellings(e: Entity, lang: AliasLang, text: string): string[] {
   return out.filter((v) => { const k = foldKey(v); if (!k || keys.has(k)) return false; keys.add(k); return true; });
 }
 
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * A person's first name (a weak alias that opens one of the names) before each one-word surname alias in the
+ * same script: the full name in a spelling the dataset lists only for the surname (Nurbek Kushakbayev, Emomali
+ * Rakhmon, Alnur Iliashev). Without it the surname is found alone, and its capitalised first name reads as a
+ * namesake's. Not where the dataset holds the full name ambiguous (a common name), nor names it already has.
+ */
+function fullNames(e: Entity, ambKeys: ReadonlySet<string>): [AliasLang, string][] {
+  const written = [e.names.en, e.names.ru, e.names.kk, e.names.kkLatn ?? '', ...e.aliases.map((a) => a.text)];
+  const have = new Set(written.map(foldKey));
+  const firsts = e.weakAliases.filter((w) => !w.text.includes(' ') && written.some((n) => n.startsWith(w.text + ' ')));
+  const out: [AliasLang, string][] = [];
+  for (const f of firsts) {
+    for (const s of e.aliases) {
+      if (s.text.includes(' ') || CYRILLIC.test(s.text) !== CYRILLIC.test(f.text)) continue;
+      const full = `${f.text} ${s.text}`;
+      const key = foldKey(full);
+      if (have.has(key) || ambKeys.has(key)) continue;
+      have.add(key);
+      out.push([s.lang, full]);
+    }
+  }
+  return out;
+}
+
 /**
  * The case shape a name or alias carries into the matcher: a Russian one written in lower case (мажилис) is
  * SHAPE_RU_LOWER, which a lower-case word in Kazakh letters does not match: мәжіліс is also the word for a
@@ -256,6 +282,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     const ambKeys = new Set(e.ambiguousAliases.map((a) => foldKey(a.text)));
     for (const [lang, n] of names) if (!ambKeys.has(foldKey(n))) addAll(e, lang, n, K_NAME, ei, shapeIn(lang, n));
     for (const a of e.aliases) addAll(e, a.lang, a.text, K_ALIAS, ei, shapeIn(a.lang, a.text));
+    if (e.type === 'person') for (const [lang, full] of fullNames(e, ambKeys)) addAll(e, lang, full, K_ALIAS, ei, shapeIn(lang, full));
     for (const a of e.ambiguousAliases) {
       const ctx: number[] = [];
       for (const c of a.context) {

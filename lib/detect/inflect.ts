@@ -6,7 +6,7 @@
 import * as N from './normalise.ts';
 // Module constants rather than imported bindings in the loops (see matcher.ts).
 const FOLD = N.FOLD, IGN = N.IGN, STOP = N.STOP, HYPH = N.HYPH, isCyrillicFold = N.isCyrillicFold;
-import { RU_PARADIGMS, RU_INDECLINABLE_ENDS, KK_SLOTS, KK_CYR_TO_LAT, KK_PARTICIPLES, EN_ENDINGS, RU_HYPHEN_ENDINGS, MIN_STEM_FOR_GLUED } from './suffixes.ts';
+import { RU_PARADIGMS, RU_INDECLINABLE_ENDS, KK_SLOTS, KK_CYR_TO_LAT, KK_PARTICIPLES, KK_FINITE_PAST, EN_ENDINGS, RU_HYPHEN_ENDINGS, MIN_STEM_FOR_GLUED } from './suffixes.ts';
 
 /** Paradigm ids 0..RU_PARADIGMS.length-1 are the Russian ones, in order; then these. */
 export const P_RU_INDECL = RU_PARADIGMS.length;
@@ -82,9 +82,11 @@ const slotSets = (translit: boolean): string[][] => KK_SLOTS.map((slot) => {
 });
 const KK_CYR = slotSets(false);
 const KK_LAT = slotSets(true);
-const verbSet = (translit: boolean): string[] => [...new Set(KK_PARTICIPLES.map((m) => foldStr(translit ? [...m].map((c) => KK_CYR_TO_LAT[c] ?? c).join('') : m)))];
-const KK_VERB_CYR = verbSet(false);
-const KK_VERB_LAT = verbSet(true);
+const verbSet = (list: string[], translit: boolean): string[] => [...new Set(list.map((m) => foldStr(translit ? [...m].map((c) => KK_CYR_TO_LAT[c] ?? c).join('') : m)))];
+const KK_VERB_CYR = verbSet(KK_PARTICIPLES, false);
+const KK_VERB_LAT = verbSet(KK_PARTICIPLES, true);
+const KK_FINITE_CYR = verbSet(KK_FINITE_PAST, false);
+const KK_FINITE_LAT = verbSet(KK_FINITE_PAST, true);
 const RU_HYPHEN = new Set(RU_HYPHEN_ENDINGS.map(foldStr));
 
 /** True when `rem` is a chain of Kazakh morphemes (plural? possessive? case? relative?), each slot at most once. */
@@ -125,7 +127,8 @@ export function wordForm(original: string, folded: number[], alone: boolean, kaz
   }
   const word = String.fromCharCode(...folded);
   // The verbal noun's -у gives way to a participle (тарату → таратқаны); it stays before a case (таратуға).
-  if (kazakhVerb && folded.length >= 5 && (word.endsWith('у') || word.endsWith('u'))) {
+  // The 2018 alphabet writes that у as ý and the 2017 one as y', which fold to y: the original tells them from ы.
+  if (kazakhVerb && folded.length >= 5 && (word.endsWith('у') || word.endsWith('u') || /(?:ý|y')$/i.test(original))) {
     return { stem: folded.slice(0, -1), paradigm: cyr ? P_KK_VERB : P_KK_VERB_LAT, tail: word.slice(-1) };
   }
   if (!cyr) return { stem: folded, paradigm: P_LATIN, tail: '' };
@@ -139,10 +142,14 @@ export function wordForm(original: string, folded: number[], alone: boolean, kaz
   return { stem: folded, paradigm: RU_PARADIGMS.length - 1, tail: '' };
 }
 
-/** A Kazakh verb's remainder: the verbal noun, bare or with a possessive and case (таратуға), or a participle with them (қатысқанын). */
+/**
+ * A Kazakh verb's remainder: the verbal noun, bare or with a possessive and case (таратуға), a participle with
+ * them (қатысқанын), or the bare finite past (таратты).
+ */
 function verbValid(rem: string, tail: string, latin: boolean): boolean {
   const chain = latin ? KK_LAT : KK_CYR;
   if (rem === tail || (rem.startsWith(tail) && kkChain(rem, chain, tail.length, 1))) return true;
+  if ((latin ? KK_FINITE_LAT : KK_FINITE_CYR).includes(rem)) return true;
   for (const v of latin ? KK_VERB_LAT : KK_VERB_CYR) {
     if (rem.length > v.length && rem.startsWith(v) && kkChain(rem, chain, v.length, 1)) return true;
   }

@@ -169,9 +169,12 @@ describe('the fourth held-out set: offences, neighbours, spellings', () => {
   it('does not take freedom of speech for the punishment', () => {
     expect(scan('Казахстан. Это ограничение свободы слова, как вид наказания оно не предусмотрено.')).toEqual([]);
   });
-  it('takes a Kazakh offence named by its participle, not by a finite verb', () => {
+  it('takes a Kazakh offence named by its participle or by the finite past the charge is reported with', () => {
     expect(scan('Қазақстанда белсенді көрінеу жалған ақпарат таратқаны үшін сотталды.')).toEqual([['көрінеу жалған ақпарат таратқаны', 'kz-cc-274']]);
-    expect(scan('Қазақстанда белсенді көрінеу жалған ақпарат таратты деп айыпталды.')).toEqual([]);
+    expect(scan('Қазақстанда белсенді көрінеу жалған ақпарат таратты деп айыпталды.')).toEqual([['көрінеу жалған ақпарат таратты', 'kz-cc-274']]);
+    expect(scan('Qazaqstan. Blogerdi kórineý jalǵan aqparat taratty dep tanydy.')).toEqual([['kórineý jalǵan aqparat taratty', 'kz-cc-274']]);
+    // Not any ending: the first person (таратты-қ) is no charge the press reports.
+    expect(scan('Қазақстанда біз көрінеу жалған ақпарат тараттық па?')).toEqual([]);
   });
   it('reads the 2017 and 2018 Latin alphabets, Дж for Ж and events named by place', () => {
     expect(scan('Qazaqstan. Ulttyq qaýipsizdik komıteti málimdeme jasady.')).toEqual([['Ulttyq qaýipsizdik komıteti', 'knb']]);

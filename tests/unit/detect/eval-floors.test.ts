@@ -7,15 +7,18 @@ import { compileMatcher, foldText, loadMatcher } from '../../../lib/detect/index
 
 // The floors below were set on the texts the engine was tuned on before the third held-out set existed;
 // that set (harder: Latin Kazakh, Kyrgyz politics) has floors of its own, so adding texts never lowers a floor.
-// So has the fourth (descriptive offence names, the 2017 and 2018 Latin alphabets, Kyrgyz and Tajik spellings).
+// So has the fourth (descriptive offence names, the 2017 and 2018 Latin alphabets, Kyrgyz and Tajik spellings),
+// and the fifth (Kyrgyz politics, Tajik exiles, the January 2022 trials, trade unions, common Russian namesakes).
 const HELDOUT3 = /^heldout3-/;
 const HELDOUT4 = /^heldout4-/;
+const HELDOUT5 = /^heldout5-/;
 const { entries } = loadDataset();
 const detector = loadMatcher(compileMatcher(entries));
 const fixtures = loadFixtures(join(ROOT, 'tests', 'fixtures', 'detect'));
-const r = { ...evaluateFixtures(detector, entries, fixtures.filter((f) => !HELDOUT3.test(f.name) && !HELDOUT4.test(f.name))), reports: evaluateReports(detector, entries) };
+const r = { ...evaluateFixtures(detector, entries, fixtures.filter((f) => !HELDOUT3.test(f.name) && !HELDOUT4.test(f.name) && !HELDOUT5.test(f.name))), reports: evaluateReports(detector, entries) };
 const h3 = evaluateFixtures(detector, entries, fixtures.filter((f) => HELDOUT3.test(f.name)));
 const h4 = evaluateFixtures(detector, entries, fixtures.filter((f) => HELDOUT4.test(f.name)));
+const h5 = evaluateFixtures(detector, entries, fixtures.filter((f) => HELDOUT5.test(f.name)));
 
 function holdsFloor(x: { precision: number; recall: number } | undefined, floor: { precision: number; recall: number }): void {
   expect(x).toBeDefined();
@@ -49,8 +52,16 @@ describe('evaluation floors', () => {
     kk: { precision: 0.99, recall: 0.96 },
   };
   it.each(['en', 'ru', 'kk'])('%s: the fourth held-out set holds its floors', (lang) => holdsFloor(h4.byLang[lang], H4_FLOORS[lang]!));
+  // The fifth held-out set: just under its figures after the fixes it prompted (first, unseen run: en 92.2/92.2, ru 89.6/89.6, kk 97.9/85.2).
+  const H5_FLOORS: Record<string, { precision: number; recall: number }> = {
+    en: { precision: 0.98, recall: 0.98 },
+    ru: { precision: 0.99, recall: 0.93 },
+    kk: { precision: 0.99, recall: 0.99 },
+  };
+  it.each(['en', 'ru', 'kk'])('%s: the fifth held-out set holds its floors', (lang) => holdsFloor(h5.byLang[lang], H5_FLOORS[lang]!));
   it('finds nothing on the Central-Asia-free texts of the held-out sets either', () => {
-    expect(h3.caFreeMentions + h4.caFreeMentions).toBe(0);
+    expect(h4.caFreeTexts + h5.caFreeTexts).toBeGreaterThanOrEqual(6);
+    expect(h3.caFreeMentions + h4.caFreeMentions + h5.caFreeMentions).toBe(0);
   });
   it('overall F1 holds its floor', () => {
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.985);
