@@ -13,18 +13,22 @@ export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
     'Taraz', 'Pavlodar', 'Kostanay', 'Qostanai', 'Kyzylorda', 'Qyzylorda', 'Kokshetau', 'Taldykorgan', 'Uralsk', 'Qarağandy', 'Janaozen', 'Mangystau',
     'Тараз', 'Павлодар', 'Костанай', 'Кызылорд', 'Кокшетау', 'Талдыкорган', 'Уральск', 'Усть-Каменогорск', 'Жамбылск', 'Мангистау', 'Атырауск',
     'Қостанай', 'Қызылорда', 'Көкшетау', 'Талдықорған', 'Өскемен', 'Маңғыстау',
+    // The presidential palace stands for the president as the Kremlin does ("Akorda said"); industrial towns; the currency.
+    'Akorda', 'Акорда', 'Ақорда', 'Ekibastuz', 'Экибастуз', 'Екібастұз', 'Temirtau', 'Темиртау', 'Теміртау', 'Zhezkazgan', 'Жезказган', 'Жезқазған', 'tenge', 'тенге', 'теңге',
   ],
   TJ: [
     'Tajikistan', 'Tajik', 'Dushanbe', 'Khujand', 'Khorog', 'Gorno-Badakhshan', 'GBAO', 'Pamiri', 'Kulob', 'Kulyab',
     'Таджикистан', 'Таджик', 'Душанбе', 'Худжанд', 'Хорог', 'Горно-Бадахшан', 'ГБАО', 'Памир', 'Куляб',
     'Тәжікстан', 'Тәжік',
     'Täjıkstan', 'Duşanbe', 'Khatlon', 'Sughd', 'Istaravshan', 'Хатлон', 'Согд', 'Истаравшан', 'Бохтар', 'Bokhtar',
+    'Panjakent', 'Penjikent', 'Пенджикент', 'Rasht', 'Рашт', 'somoni', 'сомони',
   ],
   KG: [
     'Kyrgyzstan', 'Kyrgyz', 'Kirghiz', 'Bishkek', 'Jalal-Abad', 'Issyk-Kul',
     'Кыргызстан', 'Кыргыз', 'Киргиз', 'Бишкек', 'Джалал-Абад', 'Иссык-Куль',
     'Қырғызстан', 'Қырғыз',
     'Bişkek', 'Naryn', 'Batken', 'Karakol', 'Ош', 'Нарын', 'Баткен', 'Каракол', 'Жалал-Абад', 'Жогорку Кенеш', 'Jogorku Kenesh',
+    'Osh', 'Kempir-Abad', 'Кемпир-Абад', 'Кемпірабад', 'Kempirabad',
   ],
 };
 
