@@ -49,6 +49,10 @@ export const FOREIGN_MARKERS: string[] = [
   'Италия', 'Германия', 'Франция', 'Ұлыбритания', 'Корея', 'Моңғолия', 'Грузия', 'Украина', 'Польша',
   // Russia's and America's institutions named beside a generic one: Верховный суд РФ, a Democratic Party senator in Washington.
   'Росси', 'РФ', 'Ресей', 'Washington', 'Congress', 'Вашингтон', 'Конгресс',
+  // Countries whose courts, senates and parties world news on Central Asian sites names the generic way: Верховный суд Испании.
+  'Spain', 'Spanish', 'China', 'Chinese', 'Iran', 'Belarus', 'Israel', 'India', 'Brazil', 'Canada', 'Azerbaijan', 'Armenia',
+  'Испани', 'Китай', 'Китая', 'Иран', 'Ирана', 'Ираном', 'Иране', 'иранск', 'Беларус', 'Белорус', 'Израил', 'Индия', 'Индии', 'Бразили', 'Канад', 'Азербайджан', 'Армени',
+  'Испания', 'Қытай', 'Израиль', 'Үндістан', 'Бразилия', 'Канада', 'Әзербайжан', 'Армения',
 ];
 
 /** Web hosts that are about one country, and host suffixes by country: a page's country before any word is read. */
