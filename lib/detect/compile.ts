@@ -4,6 +4,7 @@ import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './no
 import { wordForm } from './inflect.ts';
 import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
+import { Trie, encodeLiveFilter } from './matcher.ts';
 import { SHAPE_RU_LOWER, K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, F_WORK, F_SEPARATOR, F_CONTEXT, type CompiledMatcher } from './types.ts';
 
 interface Word { orig: string; folded: number[] }
@@ -384,7 +385,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
   });
 
   if (report) { report.aliases = aliases; report.skipped = skipped; report.nodes = nodes; }
-  return {
+  const compiled: CompiledMatcher = {
     v: 1,
     ids: entries.map((e) => e.id),
     types: entries.map((e) => e.type),
@@ -400,4 +401,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     contextWords: [...ctxIds.keys()],
     laws,
   };
+  // The scan's filter, built here once rather than on every page (see Trie.liveFilter).
+  compiled.live = encodeLiveFilter(new Trie(compiled).live);
+  return compiled;
 }

@@ -38,6 +38,50 @@ const CLASS: Uint16Array = (() => {
   return c;
 })();
 
+/** First code unit of the encoded filter: its slot count, so a file built for another size is rebuilt, not misread. */
+const LIVE_HEADER = 0x300 + LIVE_SLOTS_LOG;
+
+/**
+ * The live filter as a string for the compiled file: each used slot as its distance from the previous one times
+ * four plus its kind, in base-256 digits (0x100 + d, the last one 0x200 + d), after a header. About two bytes a slot.
+ */
+export function encodeLiveFilter(bits: Int32Array): string {
+  const out: number[] = [LIVE_HEADER];
+  let prev = -1;
+  for (let slot = 0; slot < bits.length * 16; slot++) {
+    const kind = (bits[slot >>> 4]! >>> ((slot & 15) << 1)) & 3;
+    if (kind === 0) continue;
+    const v = (slot - prev) * 4 + kind;
+    prev = slot;
+    const digits: number[] = [];
+    for (let x = v; ; x = Math.floor(x / 256)) { digits.push(x % 256); if (x < 256) break; }
+    for (let d = digits.length - 1; d > 0; d--) out.push(0x100 + digits[d]!);
+    out.push(0x200 + digits[0]!);
+  }
+  let s = '';
+  for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.slice(i, i + 4096));
+  return s;
+}
+
+/** The filter encoded by encodeLiveFilter, or null when the string is not one (the trie then builds it). */
+export function decodeLiveFilter(s: string): Int32Array | null {
+  if (s.charCodeAt(0) !== LIVE_HEADER) return null;
+  const bits = new Int32Array(LIVE_WORDS);
+  const slots = LIVE_WORDS * 16;
+  let slot = -1, v = 0;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x100 || c >= 0x300) return null;
+    if (c < 0x200) { v = v * 256 + (c - 0x100); continue; }
+    v = v * 256 + (c - 0x200);
+    slot += v >>> 2;
+    if (slot >= slots) return null;
+    bits[slot >>> 4] |= (v & 3) << ((slot & 15) << 1);
+    v = 0;
+  }
+  return bits;
+}
+
 /** A word reaching more ends than this where a name may go on takes the plain path every time. */
 const MAX_CONTINUATIONS = 4;
 
@@ -155,7 +199,9 @@ export class Trie {
         if (ag && this.aidx[ag] && this.pairNode[a1 * A + this.aidx[ag]!]! < 0) this.pairNode[a1 * A + this.aidx[ag]!] = q + 1;
       }
     }
-    this.live = this.liveFilter(nodes);
+    // The compiled file carries the filter (see encodeLiveFilter): decoding it costs a third of building it,
+    // which a fresh page paid on cold code.
+    this.live = (typeof c.live === 'string' && decodeLiveFilter(c.live)) || this.liveFilter(nodes);
   }
 
   /**

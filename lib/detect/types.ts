@@ -62,6 +62,8 @@ export interface CompiledMatcher {
   contextWords: string[];
   /** Code articles: [entity index, jurisdiction, code, article]. */
   laws: [number, Country, string, string][];
+  /** The scan's live-prefix filter, precomputed (matcher.ts encodeLiveFilter); without it the trie builds it at load. */
+  live?: string;
 }
 
 export interface Mention {
