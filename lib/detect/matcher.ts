@@ -74,6 +74,7 @@ export function decodeLiveFilter(s: string): Int32Array | null {
     if (c < 0x100 || c >= 0x300) return null;
     if (c < 0x200) { v = v * 256 + (c - 0x100); continue; }
     v = v * 256 + (c - 0x200);
+    if (v < 4) return null;
     slot += v >>> 2;
     if (slot >= slots) return null;
     bits[slot >>> 4] |= (v & 3) << ((slot & 15) << 1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadDataset, ROOT } from '../../../scripts/compile-dictionary.ts';
 import { loadFixtures, segmentsOf } from '../../../scripts/eval.ts';
 import { compileMatcher } from '../../../lib/detect/index.ts';
-import { Trie, newRawHits, type RawHits } from '../../../lib/detect/matcher.ts';
+import { Trie, newRawHits, decodeLiveFilter, encodeLiveFilter, type RawHits } from '../../../lib/detect/matcher.ts';
 import { readReports, reportsDir } from '../../../lib/data/reports.ts';
 
 const compiled = compileMatcher(loadDataset().entries);
@@ -85,6 +85,25 @@ describe('live-prefix filter', () => {
     const [all, filtered] = unfilteredAndFiltered(segs);
     expect(all.cand.length).toBeGreaterThan(names.length);
     expect(filtered).toEqual(all);
+  });
+});
+
+describe('live filter in the compiled file', () => {
+  it('decodes to exactly the filter the trie builds', () => {
+    const { live, ...rest } = compiled;
+    expect(live).toBeTypeOf('string');
+    const built = new Trie(rest).live;
+    expect(built.some((x) => x !== 0)).toBe(true);
+    expect(decodeLiveFilter(live!)).toEqual(built);
+    expect(decodeLiveFilter(encodeLiveFilter(built))).toEqual(built);
+  });
+
+  it('is rebuilt when the field is malformed or made for another size', () => {
+    const built = new Trie({ ...compiled, live: undefined }).live;
+    for (const bad of ['', 'x', String.fromCharCode(0x300 + 7) + 'Ā', compiled.live!.slice(0, 1) + '\u0041', compiled.live!.slice(0, 1) + 'ȁ', compiled.live! + 'ċȁ'.repeat(1 << 19)]) {
+      expect(decodeLiveFilter(bad)).toBeNull();
+      expect(new Trie({ ...compiled, live: bad }).live).toEqual(built);
+    }
   });
 });
 
