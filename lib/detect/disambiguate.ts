@@ -29,6 +29,7 @@ export function adoptContext(c: PageContext | undefined): PageContext {
     if (typeof v === 'number' && Number.isFinite(v) && v > 0) out.countries[k] = v;
   }
   if (typeof c.region === 'number' && c.region > 0) out.region = c.region;
+  if (typeof c.words === 'number' && Number.isFinite(c.words) && c.words > 0) out.words = c.words;
   if (Array.isArray(c.seen)) out.seen = c.seen.filter((x): x is string => typeof x === 'string');
   if (c.code === 'criminal' || c.code === 'administrative' || c.code === 'constitution') out.code = c.code;
   return out;
@@ -397,6 +398,17 @@ function lowerBound(a: readonly number[], stride: number, seg: number, pos: numb
   return lo * stride;
 }
 
+/**
+ * A foreign marker as the word right before a Central Asian organisation's name makes the name the tail of a
+ * foreign one (the American University of Central Asia is not the University of Central Asia).
+ */
+function foreignRightBefore(s: string, neg: readonly number[], seg: number, start: number): boolean {
+  const w = wordBefore(s, start);
+  if (!w || caseOf(s.charCodeAt(w[0])) !== 2) return false;
+  const r = lowerBound(neg, 3, seg, w[0]);
+  return r < neg.length && neg[r] === seg && neg[r + 1] === w[0];
+}
+
 /** A foreign marker within NEG_WINDOW of [start, end) in the segment, outside it. */
 function vetoed(neg: readonly number[], seg: number, start: number, end: number): boolean {
   for (let r = lowerBound(neg, 3, seg, start - NEG_WINDOW); r < neg.length; r += 3) {
@@ -454,7 +466,9 @@ const ACC = 7;
 export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Mention[] {
   const countries = compiled.countries;
   const ids = compiled.ids;
-  // 1. Signals: country keywords and full names of Central Asian entries.
+  // 1. Signals: country keywords and full names of Central Asian entries. `words` counts those the page's own
+  // words gave (this scan's and earlier ones'), as against its address or language alone.
+  let words = (ctx.words ?? 0) + raw.country.length / 3;
   for (let i = 0; i < raw.country.length; i += 3) {
     const c = raw.country[i + 2]!;
     if (c === 3) ctx.region++;
@@ -466,7 +480,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     const s = segments[C[i]!] ?? '';
     if (!caseFits(s, C[i + 1]!, C[i + 2]!, C[i + 5]!) || !distinctive(s, C[i + 1]!, C[i + 2]!)) continue;
     const country = countries[C[i + 4]!];
-    if (country && country !== 'other') ctx.countries[country]++;
+    if (country && country !== 'other') { ctx.countries[country]++; words++; }
   }
   const signal = hasSignal(ctx);
 
@@ -485,6 +499,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     const country = countries[entity];
     if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, compiled.types[entity]!)) continue;
     if (kind === K_NAME_ && compiled.types[entity] === 'organisation' && quotedNameGoesOn(s, start, end)) continue;
+    if (compiled.types[entity] === 'organisation' && country !== 'other' && foreignRightBefore(s, raw.neg, seg, start)) continue;
     // A surname alone right after another first name is a namesake's (Нуриддин Махкамов is not Qahhor Mahkamov).
     if (kind === K_ALIAS_ && compiled.types[entity] === 'person' && oneWord(s, start, end) && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
     if (kind === K_NAME_) {
@@ -495,6 +510,18 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       acc.push(seg, start, end, entity, V_ALIAS, C[i + 6]!, 2);
     }
     if (country) pageCountries.add(country);
+    if (country && country !== 'other') words++;
+  }
+  // An international body needs the page's words to be Central Asian: a Kazakh site's report on Gaza names the UN
+  // and Interpol, and its address alone does not make them this dataset's. (Compacted in place: one pass.)
+  if (words === 0) {
+    let w = 0;
+    for (let r = 0; r < acc.length; r += ACC) {
+      if (countries[acc[r + 3]!] === 'other') continue;
+      for (let k = 0; k < ACC; k++) acc[w + k] = acc[r + k]!;
+      w += ACC;
+    }
+    acc.length = w;
   }
 
   // 3. Ambiguous aliases: a context word nearby, or (written as a name, mid-sentence) the page's own country.
@@ -521,7 +548,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // counts it only with its article number, which is a mention of its own.
     if (type === 'law' && amb.shape === 0 && quoted(s, start, end)) continue;
     // An international body's short name needs a Central Asian page, as its full name does ("Amnesty" beside "International").
-    if (countries[entity] === 'other' && !signal) continue;
+    if (countries[entity] === 'other' && words === 0) continue;
     // A context that names the entry's country is met by any keyword of that country too (Тараз, Душанбе, Бишкек);
     // for one capitalised word opening a sentence only when the country is all its context asks: any word may open
     // a sentence (Справедливость восторжествовала), but Генпрокуратура is an institution wherever it stands.
@@ -532,12 +559,16 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
     // So does a person the page has already named (Азимжан Аскаров …; В Госдепартаменте США смерть Аскарова назвали…).
     if (!(type === 'person' && (confirmed === 2 || seen.has(ids[entity]!))) && vetoed(raw.neg, seg, start, end)) continue;
-    if (!confirmed && signal) {
+    // The page's country confirms a generic name where its words are Central Asian; on its address alone, only a
+    // law's title or an offence described in words: the Supreme Court and the Senate of a Kazakh site's story about
+    // Spain are Spain's, but incitement of social discord on vlast.kz is the Kazakh offence.
+    if (!confirmed && (words > 0 || (signal && type === 'law'))) {
       const country = countries[entity]!;
       const byCountry = country !== 'other' && pageCountries.has(country);
       // An offence described in words whose context is its country (разжигание розни, incitement of social discord)
-      // on a page mostly about that country is that country's offence.
-      if (type === 'law' && amb.byCountry && !amb.single && country === pageCountry && isArticle(compiled, entity)) confirmed = 1;
+      // on a page mostly about that country is that country's offence; so is a law described in words (бейбіт
+      // жиналыстар туралы заң) where the page's words, not only its address, are that country's.
+      if (type === 'law' && amb.byCountry && !amb.single && country === pageCountry && (words > 0 || isArticle(compiled, entity))) confirmed = 1;
       // A title of several words that the dataset writes in lower case, capitalised mid-sentence, is written as a name (the 2014 Law on Trade Unions).
       const titled = amb.shape === 0 && !amb.single && caseOf(s.charCodeAt(start)) === 2 && !sentenceInitial(s, start);
       if (byCountry && (titled || (amb.shape > 0 && caseAgrees(s, start, end, amb.shape))) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
@@ -593,6 +624,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   // Per segment (candidates bucketed by segment, a handful each), so no large array is ever sorted.
   const n = acc.length / ACC;
   const mentions: Mention[] = [];
+  if (words > 0) ctx.words = words;
   if (n === 0) { ctx.seen = [...seen]; return mentions; }
   const nSeg = segments.length;
   const first = new Int32Array(nSeg + 1);

@@ -86,6 +86,12 @@ export interface PageContext {
   countries: { KZ: number; KG: number; TJ: number };
   /** Central Asia named as a region (no country). */
   region: number;
+  /**
+   * Signals the page's own words gave (country keywords, Central Asian names), as against its address or
+   * language: a Kazakh site's world news is no Central Asian text, so international bodies and generic
+   * institutions there need words of the region.
+   */
+  words?: number;
   /** Entity ids accepted on the page so far. */
   seen: string[];
   /** The last legal code named on the page ("criminal", "administrative"), for bare "Article 405". */

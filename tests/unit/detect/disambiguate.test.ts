@@ -56,6 +56,16 @@ describe('pages without a Central Asia signal', () => {
     const b = detector.scan(['Tokayev signed the law.'], { lang: 'en', context: JSON.parse(JSON.stringify(a.context)) });
     expect(b.mentions.map((m) => m.entityId)).toEqual(['kassym-jomart-tokayev']);
   });
+  it('need Central Asian words, not only a Central Asian address, for international bodies and generic institutions', () => {
+    const world = (t: string, url: string): string[] => real.scan([t], { url }).mentions.map((m) => m.entityId);
+    expect(world('Верховный суд отказался применить амнистию. Сенат возражал. Интерпол и Международная амнистия.', 'https://tengrinews.kz/world_news/1')).toEqual([]);
+    expect(world('The UN Security Council and the Supreme Court discussed Gaza. Human Rights Watch called for access.', 'https://www.inform.kz/en/x')).toEqual([]);
+    expect(world('Талибы запретили женщинам работать в НКО. Верховный суд утвердил правила.', 'https://asiaplustj.info/ru/news/1')).toEqual([]);
+    // A Central Asian name on the page is such a word, in this scan or an earlier one.
+    expect(ids('Tokayev met the head of the OSCE.', { url: 'https://www.inform.kz/en/x' })).toEqual(['kassym-jomart-tokayev', 'osce']);
+    const a = detector.scan(['Kazakhstan news today.'], { lang: 'en' });
+    expect(detector.scan(['The OSCE met.'], { lang: 'en', context: JSON.parse(JSON.stringify(a.context)) }).mentions.map((m) => m.entityId)).toEqual(['osce']);
+  });
   it('take a country from the address or the language', () => {
     expect(ids('Tokayev signed the law.', { url: 'https://www.inform.kz/en/x' })).toEqual(['kassym-jomart-tokayev']);
     expect(ids('Тоқаев заңға қол қойды.', { lang: 'kk' })).toEqual([]);
@@ -122,6 +132,12 @@ describe('the words around a name', () => {
     const ids = (t: string): string[] => real.scan([t], { url: 'https://vlast.kz/novosti/1.html' }).mentions.map((x) => x.entityId);
     expect(ids('Unions say the 2014 Law on Trade Unions forces them into a federation.')).toEqual(['kz-law-trade-unions-2014']);
     expect(ids('Unions say the new law on trade unions forces them into a federation.')).toEqual([]);
+    // Described in words on a page whose words, not only its address, are Kazakh, it is the Kazakh law.
+    expect(ids('Kazakh unions say the law on trade unions forces them into a federation.')).toEqual(['kz-law-trade-unions-2014']);
+  });
+  it('does not take a Central Asian name inside a foreign one', () => {
+    expect(realFound('Kyrgyzstan. The American University of Central Asia in Bishkek.')).toEqual([]);
+    expect(realFound('Kyrgyzstan. The University of Central Asia opened a campus in Naryn.')).toEqual([['University of Central Asia', 'university-of-central-asia']]);
   });
   it('takes restriction of freedom for the penalty only where the text is about the penalty', () => {
     expect(realIds('Казахстан. Суд приговорил активистку к одному году ограничения свободы.')).toEqual([]);

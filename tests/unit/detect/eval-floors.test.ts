@@ -54,8 +54,8 @@ describe('evaluation floors', () => {
   it.each(['en', 'ru', 'kk'])('%s: the fourth held-out set holds its floors', (lang) => holdsFloor(h4.byLang[lang], H4_FLOORS[lang]!));
   // The fifth held-out set: just under its figures after the fixes it prompted (first, unseen run: en 92.2/92.2, ru 89.6/89.6, kk 97.9/85.2).
   const H5_FLOORS: Record<string, { precision: number; recall: number }> = {
-    en: { precision: 0.98, recall: 0.98 },
-    ru: { precision: 0.99, recall: 0.93 },
+    en: { precision: 0.99, recall: 0.98 },
+    ru: { precision: 0.99, recall: 0.95 },
     kk: { precision: 0.99, recall: 0.99 },
   };
   it.each(['en', 'ru', 'kk'])('%s: the fifth held-out set holds its floors', (lang) => holdsFloor(h5.byLang[lang], H5_FLOORS[lang]!));
