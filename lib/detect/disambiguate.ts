@@ -467,8 +467,9 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
   const countries = compiled.countries;
   const ids = compiled.ids;
   // 1. Signals: country keywords and full names of Central Asian entries. `words` counts those the page's own
-  // words gave (this scan's and earlier ones'), as against its address or language alone.
-  let words = (ctx.words ?? 0) + raw.country.length / 3;
+  // words gave (this scan's and earlier ones'), as against its address or language alone; the region is only ever
+  // named in words, so a context passed in with it counts (the popup's, which asks about names as on a Central Asian page).
+  let words = (ctx.words ?? 0) + ctx.region + raw.country.length / 3;
   for (let i = 0; i < raw.country.length; i += 3) {
     const c = raw.country[i + 2]!;
     if (c === 3) ctx.region++;
