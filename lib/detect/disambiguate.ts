@@ -327,8 +327,7 @@ function tailOfLongerName(s: string, start: number, country: readonly number[], 
   if (!w || caseOf(s.charCodeAt(w[0])) !== 2 || w[1] - w[0] < 3 || sentenceInitial(s, w[0])) return false;
   // An acronym (РК, ҚР), a title or a country or city (В Казахстане партия…) before the name is no name of its own.
   if (caseOf(s.charCodeAt(w[0] + 1)) !== 1 || foldedIn(s, w[0], w[1], TITLES, true)) return false;
-  const r = lowerBound(country, 3, seg, w[0]);
-  return !(r < country.length && country[r] === seg && country[r + 1] === w[0]);
+  return hitAt(country, seg, w[0]) < 0;
 }
 
 /** Country abbreviations written after an institution (Верховный суд КР, Минюст РТ), compared letter for letter: ҚР and КР fold alike. */
@@ -349,8 +348,8 @@ function countryRightAfter(s: string, country: readonly number[], seg: number, e
   if (!w) return null;
   const word = s.slice(w[0], w[1]);
   for (const [abbr, c] of COUNTRY_ABBR) if (word === abbr) return c;
-  const r = lowerBound(country, 3, seg, w[0]);
-  return r < country.length && country[r] === seg && country[r + 1] === w[0] ? CA[country[r + 2]!] ?? null : null;
+  const r = hitAt(country, seg, w[0]);
+  return r < 0 ? null : CA[country[r + 2]!] ?? null;
 }
 
 /**
@@ -405,8 +404,13 @@ function lowerBound(a: readonly number[], stride: number, seg: number, pos: numb
 function foreignRightBefore(s: string, neg: readonly number[], seg: number, start: number): boolean {
   const w = wordBefore(s, start);
   if (!w || caseOf(s.charCodeAt(w[0])) !== 2) return false;
-  const r = lowerBound(neg, 3, seg, w[0]);
-  return r < neg.length && neg[r] === seg && neg[r + 1] === w[0];
+  return hitAt(neg, seg, w[0]) >= 0;
+}
+
+/** Index of a hit (stride 3: seg, start, value) that starts exactly at (seg, pos), or -1. */
+function hitAt(a: readonly number[], seg: number, pos: number): number {
+  const r = lowerBound(a, 3, seg, pos);
+  return r < a.length && a[r] === seg && a[r + 1] === pos ? r : -1;
 }
 
 /** A foreign marker within NEG_WINDOW of [start, end) in the segment, outside it. */
