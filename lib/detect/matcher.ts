@@ -19,8 +19,9 @@ const gluedValid = I.gluedValid, hyphenValid = I.hyphenValid, readRemainder = I.
 const isCyrillicFold = (f: number): boolean => f >= CYR_LO && f < ALPHABET;
 
 /**
- * Slots of the live-prefix filter: 2^19 of two bits (128 KB). With the dataset's ~40,000 first-word nodes, ~8,000 of
- * them with work, a prefix off every path passes as on one about 8% of the time, as working about 1.5%.
+ * Slots of the live-prefix filter: 2^19 of two bits (128 KB). The dataset fills about 13,000 (the first words'
+ * ~9,400 nodes and the first letters after their separator edges), so a prefix off every path finds its slot taken
+ * about 2.5% of the time.
  */
 const LIVE_SLOTS_LOG = 19;
 const LIVE_WORDS = 1 << (LIVE_SLOTS_LOG - 4);
@@ -137,14 +138,16 @@ export class Trie {
   private readonly flags: string;
   /**
    * A Bloom filter over the word prefixes on a path from the root (letters taken by look-alike class), two bits
-   * per slot: "on a path" and "reaches a node with work". A word leaves the scan at its first prefix off every
-   * path, and only a word with a working prefix is visited, so most words are skipped with no trie access at all.
-   * (Public for the test that sets every bit and holds the hits equal.)
+   * per slot for four states: off every path, on a path, work only if the next word goes on, work (see SLOT_PATH).
+   * A word leaves the scan at its first prefix off every path, and only a word with a working prefix is visited,
+   * so most words are skipped with no trie access at all. (Public for the test that sets every bit and holds the
+   * hits equal.)
    */
   readonly live: Int32Array;
 
   constructor(c: CompiledMatcher) {
-    // Loading decodes nothing and loops over no node: the tables are read in place from the JSON strings.
+    // Loading loops over no node: the tables are read in place from the JSON strings; only the live filter's few
+    // thousand slots are decoded.
     const str = (x: unknown): string => (typeof x === 'string' ? x : '');
     const EL = str(c.labels);
     this.edges = str(c.edges);
