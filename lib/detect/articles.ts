@@ -33,14 +33,18 @@ const LETTER = 'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8
 const L = `[${LETTER}]`;
 const word = (src: string): string => `(?<!${L})(?:${src})(?!${L})`;
 
-/** Codes named in a sentence. The abbreviations are whole words; the long forms are stems. */
-const CODE_PATTERNS: [RegExp, CodeKind][] = [
-  [new RegExp(`administrative\\s+(?:offen[cs]es?\\s+)?code|code\\s+(?:of|on)\\s+administrative|административн${L}*\\s+(?:правонарушени|кодекс)|кодекс${L}*\\s+(?:${L}+\\s+){0,3}об\\s+административн|${word('КоАП|КРКоАП')}|әкімшілік\\s+құқық\\s*бұзушылық|${word('ӘҚБтК')}`, 'i'), 'administrative'],
-  [new RegExp(`criminal\\s+code|penal\\s+code|code\\s+penal|уголовн${L}*\\s+кодекс|${word('УК')}|қылмыстық\\s+кодекс|${word('ҚК')}|qylmystyq\\s+kodeks`, 'i'), 'criminal'],
-  [new RegExp(`constitution|конституци|ата\\s+заң`, 'i'), 'constitution'],
-];
+/**
+ * Codes named in a sentence, one group per kind in order of precedence. The abbreviations are whole words; the long
+ * forms are stems. One RegExp, not one per kind: each costs a compile on a page's first article.
+ */
+const CODES: CodeKind[] = ['administrative', 'criminal', 'constitution'];
+const CODE_RE = new RegExp(
+  `(administrative\\s+(?:offen[cs]es?\\s+)?code|code\\s+(?:of|on)\\s+administrative|административн${L}*\\s+(?:правонарушени|кодекс)|кодекс${L}*\\s+(?:${L}+\\s+){0,3}об\\s+административн|${word('КоАП|КРКоАП')}|әкімшілік\\s+құқық\\s*бұзушылық|${word('ӘҚБтК')})` +
+    `|(criminal\\s+code|penal\\s+code|code\\s+penal|уголовн${L}*\\s+кодекс|${word('УК')}|қылмыстық\\s+кодекс|${word('ҚК')}|qylmystyq\\s+kodeks)` +
+    `|(constitution|конституци|ата\\s+заң)`,
+  'gi',
+);
 
-/** A different instrument named right after the number: "Article 1 of CEDAW", "статьи 19 МПГПП". */
 /** Code names as they follow an article number. */
 const CODE_TAIL = [
   'Criminal\\s+Code(?:\\s+of\\s+(?:the\\s+Republic\\s+of\\s+)?(?:Kazakhstan|Tajikistan|Kyrgyzstan))?', 'Code\\s+of\\s+Administrative\\s+Offen[cs]es', 'Administrative\\s+(?:Offen[cs]es\\s+)?Code',
@@ -49,28 +53,26 @@ const CODE_TAIL = [
 
 const TAIL_CODE = new RegExp(`^(?:\\s*\\(\\d+\\))?\\s*(?:of\\s+(?:the\\s+)?)?(?:(?:Kazakhstan|Kazakh|Tajik|Tajikistan|Kyrgyz|Kyrgyzstan)(?:'s|’s)?\\s+)?(?:${CODE_TAIL})`, 'i');
 
+/** A different instrument named right after the number: "Article 1 of CEDAW", "статьи 19 МПГПП". */
 const OTHER_INSTRUMENT = new RegExp(
   `^[\\s,]*(?:of\\s+(?:the\\s+)?|under\\s+(?:the\\s+)?)?(?:ICCPR|ICESCR|CEDAW|CAT\\b|UDHR|ECHR|Covenant|Convention|Universal|European|International|Declaration|Charter|Statute|Treaty|Law\\b|Labou?r\\s+Code|Civil\\s+Code|Tax\\s+Code|Code\\s+of\\s+Criminal\\s+Procedure|Criminal\\s+Procedur|Election|Electoral|МПГПП|МПЭСКП|Конвенц|Пакт|Всеобщ|Закона?|Трудов|Гражданск|Налогов|УПК|Уголовно-процессуальн|Избирательн)`,
   'i',
 );
 
-/** Country names (stems, any case) and abbreviations (whole words, case as written: АҚШ must not match парақшасы). */
 /** Kazakh: another code or law named just before the number. */
 const KK_OTHER_BEFORE = new RegExp(`(?:еңбек|азаматтық|салық|процестік|іс\\s+жүргізу|сайлау)\\s+кодекс${L}*\\s*$|(?:заң${L}*|конституция${L}*|конвенция${L}*|пакт${L}*)\\s*$`, 'i');
 
-const COUNTRY_PATTERNS: [RegExp, Country][] = [
-  [new RegExp(`Kazakh|Qazaq|Казахстан|Қазақстан`, 'i'), 'KZ'],
-  [new RegExp(word('РК|ҚР|RK')), 'KZ'],
-  [new RegExp(`Tajik|Таджик|Тәжік`, 'i'), 'TJ'],
-  [new RegExp(word('РТ|ТР')), 'TJ'],
-  [new RegExp(`Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз`, 'i'), 'KG'],
-  [new RegExp(word('КР')), 'KG'],
-  [new RegExp(`Russia|Росси|Ресей|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|China|Chinese|Китай|Китая|Қытай|United\\s+States|Britain|British|France|French|German`, 'i'), 'other'],
-  [new RegExp(word('РФ|США|АҚШ|US|U\\.S\\.|UK')), 'other'],
-];
-
-/** The same patterns, global, compiled once (a RegExp built per call would cost a compile per article). */
-const COUNTRY_PATTERNS_G: [RegExp, Country][] = COUNTRY_PATTERNS.map(([re, c]) => [new RegExp(re.source, re.flags + 'g'), c]);
+/**
+ * Country names, one group per country: the stems in any case, the abbreviations whole and as written (АҚШ must
+ * not match парақшасы). Two RegExps, not one per country and form: each costs a compile on a page's first article.
+ */
+const COUNTRY_OF_GROUP: Country[] = ['KZ', 'TJ', 'KG', 'other'];
+const COUNTRY_STEMS = new RegExp(
+  '(Kazakh|Qazaq|Казахстан|Қазақстан)|(Tajik|Таджик|Тәжік)|(Kyrgyz|Kirghiz|Кыргыз|Киргиз|Қырғыз)' +
+    '|(Russia|Росси|Ресей|Uzbek|Узбек|Өзбек|Belarus|Беларус|Ukrain|Украин|Turkmen|Туркмен|Azerbaijan|Азербайджан|Armenia|Армени|Georgia|Грузи|China|Chinese|Китай|Китая|Қытай|United\\s+States|Britain|British|France|French|German)',
+  'gi',
+);
+const COUNTRY_ABBREVIATIONS = new RegExp(word('(РК|ҚР|RK)|(РТ|ТР)|(КР)|(РФ|США|АҚШ|US|U\\.S\\.|UK)'), 'g');
 
 const NUM = '(\\d{1,4}(?:\\.\\d{1,3})?(?:-\\d{1,2})?)';
 const FIRST_AFTER = new RegExp(`^\\.?\\s*(?:№\\s*)?${NUM}(?:\\s*\\(\\d+\\))?`);
@@ -161,28 +163,41 @@ function lookup(env: ArticleEnv, country: Country, code: CodeKind, num: string):
 }
 
 function findCode(text: string): CodeKind | null {
-  for (const [re, kind] of CODE_PATTERNS) if (re.test(text)) return kind;
-  return null;
+  let best = CODES.length;
+  CODE_RE.lastIndex = 0;
+  for (let m = CODE_RE.exec(text); m && best > 0; m = CODE_RE.exec(text)) {
+    for (let g = 0; g < best; g++) if (m[g + 1] !== undefined) { best = g; break; }
+  }
+  return best < CODES.length ? CODES[best]! : null;
+}
+
+/** The group that matched, as its position in COUNTRY_OF_GROUP. */
+function groupOf(m: RegExpExecArray): number {
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return g - 1;
+  return -1;
+}
+
+/**
+ * A country named in the text: the first (or the last) match of either RegExp. At one index the stem wins over an
+ * abbreviation and the earlier country over the later, as the patterns are listed.
+ */
+function countryIn(text: string, last: boolean): { at: number; rank: number } | null {
+  let best: { at: number; rank: number } | null = null;
+  for (let r = 0; r < 2; r++) {
+    const re = r === 0 ? COUNTRY_STEMS : COUNTRY_ABBREVIATIONS;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = last ? re.exec(text) : null) {
+      const rank = groupOf(m) * 2 + r;
+      if (!best || (last ? m.index > best.at : m.index < best.at) || (m.index === best.at && rank < best.rank)) best = { at: m.index, rank };
+    }
+  }
+  return best;
 }
 
 /** The country named nearest: in `near` first, else the last one named in `before`. */
 function findCountry(near: string, before: string): Country | null {
-  let best: Country | null = null;
-  let bestAt = Infinity;
-  for (const [re, c] of COUNTRY_PATTERNS) {
-    const m = re.exec(near);
-    if (m && m.index < bestAt) { bestAt = m.index; best = c; }
-  }
-  if (best) return best;
-  let lastAt = -1;
-  for (const [g, c] of COUNTRY_PATTERNS_G) {
-    g.lastIndex = 0;
-    for (let m = g.exec(before); m; m = g.exec(before)) {
-      if (m.index > lastAt) { lastAt = m.index; best = c; }
-      if (m[0].length === 0) g.lastIndex++;
-    }
-  }
-  return best;
+  const c = countryIn(near, false) ?? countryIn(before, true);
+  return c ? COUNTRY_OF_GROUP[c.rank >> 1]! : null;
 }
 
 /**
