@@ -1,18 +1,22 @@
 // Command line: the dataset's mentions in text and HTML files, one JSON line per file (for researchers annotating archives).
 //
-//   npm run --silent annotate -- [--lang en|ru|kk|auto] [--url URL] FILE...   (FILE "-" reads stdin; .html/.htm reduced to text by blocks)
+//   npm run --silent annotate -- [--lang en|ru|kk|auto] [--url URL] [--encoding NAME] FILE...
+//     FILE "-" reads stdin; .html/.htm are reduced to text by blocks, and their <html lang>, canonical address and
+//     declared charset are used unless --lang, --url or --encoding say otherwise. Files are UTF-8 unless a byte-order
+//     mark, --encoding (windows-1251, koi8-r, utf-16le, …) or an HTML page's charset says otherwise.
 //   npm run --silent annotate -- --text FILE...     the text the offsets refer to (for HTML, the extracted text)
 //   npm run --silent annotate -- --entities         one JSON line per entry: id, type, country, names
 import { readFileSync, statSync } from 'node:fs';
 import { loadDataset } from './compile-dictionary.ts';
-import { htmlBlocks } from './html-text.ts';
+import { htmlPage } from './html-text.ts';
+import { decodeInput, knownEncoding, DecodeError } from './decode-input.ts';
 import { compileMatcher, loadMatcher, type Detector } from '../lib/detect/index.ts';
 
-const USAGE = 'usage: annotate [--lang en|ru|kk|auto] [--url URL] FILE... | --text FILE... | --entities   (FILE - reads stdin)';
+const USAGE = 'usage: annotate [--lang en|ru|kk|auto] [--url URL] [--encoding NAME] FILE... | --text FILE... | --entities   (FILE - reads stdin)';
 
 class CliError extends Error {}
 
-interface Args { lang: string; url?: string; text: boolean; entities: boolean; files: string[] }
+interface Args { lang: string; url?: string; encoding?: string; text: boolean; entities: boolean; files: string[] }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { lang: 'auto', text: false, entities: false, files: [] };
@@ -30,6 +34,11 @@ function parseArgs(argv: string[]): Args {
       const v = argv[++i];
       if (!v) throw new CliError('--url takes the page address');
       a.url = v;
+    } else if (x === '--encoding' || x.startsWith('--encoding=')) {
+      const v = x === '--encoding' ? argv[++i] : x.slice(11);
+      if (!v) throw new CliError('--encoding takes an encoding name (windows-1251, koi8-r, utf-16le, …)');
+      if (!knownEncoding(v)) throw new CliError(`--encoding: unknown encoding "${v}"`);
+      a.encoding = v;
     } else if (x === '--text') a.text = true;
     else if (x === '--entities') a.entities = true;
     else if (x === '--help' || x === '-h') { process.stdout.write(USAGE + '\n'); process.exit(0); }
@@ -57,21 +66,23 @@ function readInput(file: string): Buffer {
   }
 }
 
-/** Decodes UTF-8 text; a file with NUL bytes or invalid UTF-8 is refused as binary. */
-function decode(file: string, buf: Buffer): string {
-  if (buf.subarray(0, 8192).includes(0)) throw new CliError(`${file}: binary file, not text`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new CliError(`${file}: not UTF-8 text`);
-  }
-}
+interface Input { text: string; lang: string; url: string | null }
 
-/** The text the offsets refer to: the file's text, or for HTML its blocks joined with blank lines. */
-function textOf(file: string, buf: Buffer): string {
-  const raw = decode(file, buf);
-  const html = /\.x?html?$/i.test(file) || (file === '-' && /^\s*(<!doctype html|<html)/i.test(raw));
-  return html ? htmlBlocks(raw).join('\n\n') : raw;
+const looksLikeHtml = (buf: Buffer): boolean => /^\s*(<!doctype html|<html)/i.test(buf.subarray(0, 512).toString('latin1').replace(/^\xEF\xBB\xBF/, ''));
+
+/** The text the offsets refer to (the file's text, or for HTML its blocks joined with blank lines) and the page's hints. */
+function inputOf(file: string, buf: Buffer, encoding: string | undefined): Input {
+  const html = /\.x?html?$/i.test(file) || (file === '-' && looksLikeHtml(buf));
+  let raw: string;
+  try {
+    raw = decodeInput(buf, { html, encoding });
+  } catch (e) {
+    if (e instanceof DecodeError) throw new CliError(`${file}: ${e.message}`);
+    throw e;
+  }
+  if (!html) return { text: raw, lang: '', url: null };
+  const page = htmlPage(raw);
+  return { text: page.blocks.join('\n\n'), lang: page.lang, url: page.url };
 }
 
 /** Segments at blank lines (blocks), with their offsets, so context windows stay within a paragraph. */
@@ -104,7 +115,7 @@ function main(): number {
     let failed = 0;
     for (const f of args.files) {
       try {
-        const t = textOf(f, readInput(f));
+        const t = inputOf(f, readInput(f), args.encoding).text;
         write(many ? JSON.stringify({ file: f, text: t }) + '\n' : t);
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
@@ -127,8 +138,10 @@ function main(): number {
   let failed = 0;
   for (const f of args.files) {
     try {
-      const text = textOf(f, readInput(f));
-      write(JSON.stringify({ file: f, mentions: annotateText(detector, text, args.lang, args.url) }) + '\n');
+      const input = inputOf(f, readInput(f), args.encoding);
+      // A page's own language and address are the hints the content script would pass; the command line overrides them.
+      const lang = args.lang !== 'auto' ? args.lang : input.lang || 'auto';
+      write(JSON.stringify({ file: f, mentions: annotateText(detector, input.text, lang, args.url ?? input.url ?? undefined) }) + '\n');
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       process.stderr.write(`annotate: ${e.message}\n`);
@@ -142,6 +155,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE
 try {
   process.exitCode = main();
 } catch (e) {
-  process.stderr.write(`annotate: ${e instanceof CliError ? e.message + (/option|--lang|--url|no input/.test(e.message) ? `\n${USAGE}` : '') : `internal error: ${(e as Error)?.message ?? String(e)}`}\n`);
+  process.stderr.write(`annotate: ${e instanceof CliError ? e.message + (/option|--lang|--url|--encoding|no input/.test(e.message) ? `\n${USAGE}` : '') : `internal error: ${(e as Error)?.message ?? String(e)}`}\n`);
   process.exitCode = e instanceof CliError ? 2 : 1;
 }

@@ -1,4 +1,4 @@
-// Reduces an HTML page to its text by blocks (as the content script sees it), with linkedom; used by the annotate CLI.
+// Reduces an HTML page to its text by blocks (as the content script sees it), with its language and address; used by the annotate CLI.
 import { parseHTML } from 'linkedom';
 
 /** Elements whose text is not prose. */
@@ -11,10 +11,34 @@ const BLOCK = new Set([
 ]);
 
 interface DomNode { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode> }
+interface DomElement { getAttribute(name: string): string | null }
+interface DomDocument {
+  title?: string;
+  body: DomNode | null;
+  documentElement: (DomNode & DomElement) | null;
+  querySelector(sel: string): DomElement | null;
+}
 
-/** The page's blocks of text, whitespace collapsed, empty blocks dropped. */
-export function htmlBlocks(html: string): string[] {
-  const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`);
+export interface HtmlPage {
+  /** The page's blocks of text, whitespace collapsed, empty blocks dropped. */
+  blocks: string[];
+  /** `<html lang>`, lower case, or '' (the content script passes the same hint). */
+  lang: string;
+  /** The page's own address (canonical link or og:url), when absolute http(s): a saved page keeps its site's signal. */
+  url: string | null;
+}
+
+function pageUrl(doc: DomDocument): string | null {
+  for (const [sel, attr] of [['link[rel~="canonical"][href]', 'href'], ['meta[property="og:url"][content]', 'content']] as const) {
+    const v = doc.querySelector(sel)?.getAttribute(attr)?.trim();
+    if (v && /^https?:\/\/[^\s/]+/i.test(v)) return v;
+  }
+  return null;
+}
+
+/** Reads a page (a whole document, or a fragment taken as a body). */
+export function htmlPage(html: string): HtmlPage {
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const blocks: string[] = [];
   let cur = '';
   const flush = (): void => {
@@ -33,10 +57,11 @@ export function htmlBlocks(html: string): string[] {
     for (let i = 0; i < kids.length; i++) walk(kids[i]!);
     if (block) flush();
   };
-  const doc = document as unknown as { title?: string; body: DomNode | null; documentElement: DomNode | null };
-  if (doc.title) { blocks.push(doc.title.replace(/\s+/g, ' ').trim()); }
+  const doc = document as unknown as DomDocument;
+  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
+  if (title) blocks.push(title);
   const root = doc.body ?? doc.documentElement;
   if (root) walk(root);
   flush();
-  return blocks.filter((b, i) => !(i === 0 && b === '') );
+  return { blocks, lang: (doc.documentElement?.getAttribute('lang') ?? '').trim().toLowerCase(), url: pageUrl(doc) };
 }
