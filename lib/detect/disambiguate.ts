@@ -467,6 +467,31 @@ const V_NAME = 0, V_ALIAS = 1, V_AMBIG = 2, V_ARTICLE = 3;
 const ACC = 7;
 
 /** Resolves raw hits into mentions; updates `ctx` in place with what the page has shown. */
+/** Opening quotes and their closing ones: a mention shows a quoted name whole («Ак жол», not «Ак жол). */
+const CLOSES: Record<string, string> = { '«': '»', '“': '”', '„': '“' };
+const OPENS: Record<string, string> = { '»': '«', '”': '“' };
+
+/**
+ * [start, end) widened by one quote at either side where the span holds one quote of a pair alone:
+ * партии «Ак жол + » and « + Көше» партиясы. The straight `"` is its own pair: an odd count of it is alone.
+ */
+function quotesBalanced(s: string, start: number, end: number): [number, number] {
+  let open = '', close = '', straight = 0;
+  for (let i = start; i < end; i++) {
+    const c = s[i]!;
+    if (c === '"') straight++;
+    else if (open && CLOSES[open] === c) open = '';
+    else if (CLOSES[c]) open = c;
+    else if (OPENS[c]) close = c;
+  }
+  if (straight % 2 === 1) {
+    if (s[end] === '"') end++;
+    else if (s[start - 1] === '"') start--;
+  } else if (open && s[end] === CLOSES[open]) end++;
+  else if (close && s[start - 1] === OPENS[close]) start--;
+  return [start, end];
+}
+
 export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Mention[] {
   const countries = compiled.countries;
   const ids = compiled.ids;
@@ -671,11 +696,12 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       // A law's number and its title side by side («статье 274 УК о распространении заведомо ложной
       // информации») are one mention of it, not two.
       if (prev && prev.segment === sg && prev.entityId === id && prev.type === 'law' && sameClause(s, prev.end, acc[r + 1]!)) {
-        prev.end = acc[r + 2]!;
+        prev.end = quotesBalanced(s, prev.start, acc[r + 2]!)[1];
         prev.surface = s.slice(prev.start, prev.end);
         continue;
       }
-      mentions.push({ segment: sg, start: acc[r + 1]!, end: acc[r + 2]!, entityId: id, type: compiled.types[entity]!, surface: s.slice(acc[r + 1]!, acc[r + 2]!), via: VIA[via]! });
+      const [start, end] = quotesBalanced(s, acc[r + 1]!, acc[r + 2]!);
+      mentions.push({ segment: sg, start, end, entityId: id, type: compiled.types[entity]!, surface: s.slice(start, end), via: VIA[via]! });
       seen.add(id);
       const country = countries[entity];
       if (via !== V_NAME && country && country !== 'other') ctx.countries[country]++;

@@ -5,9 +5,16 @@ import { loadDataset } from '../../../scripts/compile-dictionary.ts';
 
 describe('ambiguous aliases need context', () => {
   it('takes Көше as the party near a context word', () => {
-    expect(found('Казахстан. «Көше» партиясының мүшелері ұсталды.')).toContainEqual(['Көше» партиясының', 'koshe-party']);
+    expect(found('Казахстан. «Көше» партиясының мүшелері ұсталды.')).toContainEqual(['«Көше» партиясының', 'koshe-party']);
     expect(found('Казахстан. Белсенділер Көше мен ДВК туралы айтты, партиясы тыйым салынған.')).toContainEqual(['Көше', 'koshe-party']);
     expect(ids('In Kazakhstan, activists of Koshe, the party linked to Ablyazov, were detained.')).toContain('koshe-party');
+  });
+  it('shows a quoted name whole: the quote its span holds alone gets its pair', () => {
+    expect(found('Казахстан. Лидеры партии «Көше» задержаны.')).toContainEqual(['партии «Көше»', 'koshe-party']);
+    expect(found('Казахстан. Лидеры партии "Көше" задержаны.')).toContainEqual(['партии "Көше"', 'koshe-party']);
+    expect(found('Казахстан. "Көше" партиясының мүшелері ұсталды.')).toContainEqual(['"Көше" партиясының', 'koshe-party']);
+    // A span with its quotes paired, or with none, keeps its bounds.
+    expect(found('Казахстан. Движение «Оян, Казахстан» провело акцию.')).toContainEqual(['Оян, Казахстан', 'oyan-qazaqstan']);
   });
   it('leaves the street (көше) alone on a Kazakh page', () => {
     expect(ids('Алматыдағы Абай көшесінде жол жөндеу басталды. Көше бойында көлік көп.', { lang: 'kk' })).toEqual([]);

@@ -24,7 +24,7 @@ describe('Russian inflection', () => {
     expect(one('Назарбаеву позвонили')).toEqual([['Назарбаеву', 'nursultan-nazarbayev']]);
   });
   it('matches quoted names inside a declined phrase', () => {
-    expect(one('члены партии «Көше» задержаны')).toEqual([['партии «Көше', 'koshe-party']]);
+    expect(one('члены партии «Көше» задержаны')).toEqual([['партии «Көше»', 'koshe-party']]);
     expect(one('сторонники движения «Оян, Казахстан!» вышли')).toEqual([['Оян, Казахстан', 'oyan-qazaqstan']]);
   });
   it('does not take endings that make another word', () => {
