@@ -286,6 +286,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     if (e.type === 'person') for (const [lang, full] of fullNames(e, ambKeys)) addAll(e, lang, full, K_ALIAS, ei, shapeIn(lang, full));
     for (const a of e.ambiguousAliases) {
       const ctx: number[] = [];
+      const own = (splitWords(a.text) ?? []).map((w) => String.fromCharCode(...w.folded));
       for (const c of a.context) {
         const words = splitWords(c);
         if (!words) continue;
@@ -293,6 +294,9 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
         // disambiguate.ts only looks up those hits around an ambiguous candidate (no text window, no re-folding).
         const stemWords = contextStem(words);
         const stem = stemWords.map((w) => String.fromCharCode(...w.folded)).join(' ');
+        // A word of the alias itself confirms nothing: "партия" beside «Демократиялық партия мен шағын партиялар»
+        // is any party's (the ДПК and ДДТ abbreviations keep it).
+        if (stemWords.length === 1 && own.some((w) => w.startsWith(stem))) continue;
         let id = ctxIds.get(stem);
         if (id === undefined) {
           id = ctxIds.size;

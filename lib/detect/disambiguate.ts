@@ -196,12 +196,15 @@ const PLACE_AFTER = [
   'көше', 'даңғыл', 'қаласы', 'қаласын', 'ауданы', 'ауылы', 'алаң', 'street', 'avenue', 'prospekt', 'boulevard', 'square',
   // Latin Kazakh (2017, 2018 and 2021 spellings fold alike, save ş/sh): Respublika alañy, Jeltoqsan köşesı.
   'köşe', 'köshe', 'dañğyl', 'qalasy', 'audany', 'aýdany', 'auyly', 'aýyly', 'alañ',
+  // Institutions named for someone: Nazarbayev University, Назарбаев Зияткерлік мектептері, аэропорт имени…
+  'university', 'университет', 'intellectual', 'зияткерлік', 'интеллектуальн', 'airport', 'аэропорт', 'әуежай',
 ].map(foldWord);
 
 /** Whether the capitalised word before a surname is another person's first name. */
-function namesakeBefore(s: string, start: number): boolean {
+function namesakeBefore(s: string, start: number, country: readonly number[], seg: number): boolean {
   const w = wordBefore(s, start);
-  if (!w) return false;
+  // A place is no first name: «В Казахстане Назарбаев…», "In Almaty Tokayev…".
+  if (!w || hitAt(country, seg, w[0]) >= 0) return false;
   let letters = 0, lower = 0;
   for (let i = w[0]; i < w[1]; i++) {
     const u = caseOf(s.charCodeAt(i));
@@ -333,13 +336,16 @@ function tailOfLongerName(s: string, start: number, country: readonly number[], 
 /** Country abbreviations written after an institution (Верховный суд КР, Минюст РТ), compared letter for letter: ҚР and КР fold alike. */
 const OF_THE = ['of', 'the'];
 const COUNTRY_ABBR: [string, Country][] = [['КР', 'KG'], ['РК', 'KZ'], ['ҚР', 'KZ'], ['РТ', 'TJ']];
+/** Neighbours a Central Asian story names beside a title or an institution, which the foreign markers leave out (they veto any alias near them). */
+const OTHER_COUNTRY = ['узбек', 'өзбек', 'uzbek', 'туркмен', 'түрікмен', 'turkmen', 'афган', 'ауған', 'afghan'].map(foldWord);
 
 /**
- * The Central Asian country named right after a generic institution name, in the genitive or after "of (the)":
- * «Министерство юстиции Кыргызстана», «Верховный суд КР», "Supreme Court of Kyrgyzstan". Null when none is.
- * Country words are trie hits of the scan (`country`, in scan order), so this reads no more than a word or two.
+ * The country named right after a generic institution name or title, in the genitive or after "of (the)":
+ * «Министерство юстиции Кыргызстана», «Верховный суд КР», "Supreme Court of Kyrgyzstan", «первого президента
+ * Узбекистана» ('other'). Null when none is. Country words and foreign markers are trie hits of the scan (in scan
+ * order), so this reads no more than a word or two.
  */
-function countryRightAfter(s: string, country: readonly number[], seg: number, end: number): Country | null {
+function countryRightAfter(s: string, country: readonly number[], neg: readonly number[], seg: number, end: number): Country | null {
   let w = wordAfter(s, end);
   for (let n = 0; w && n < 2; n++) {
     if (!foldedIn(s, w[0], w[1], OF_THE, true)) break;
@@ -349,7 +355,24 @@ function countryRightAfter(s: string, country: readonly number[], seg: number, e
   const word = s.slice(w[0], w[1]);
   for (const [abbr, c] of COUNTRY_ABBR) if (word === abbr) return c;
   const r = hitAt(country, seg, w[0]);
-  return r < 0 ? null : CA[country[r + 2]!] ?? null;
+  if (r >= 0) return CA[country[r + 2]!] ?? null;
+  return hitAt(neg, seg, w[0]) >= 0 || foldedIn(s, w[0], w[1], OTHER_COUNTRY, false) ? 'other' : null;
+}
+
+/** Kin words (stems) and the possessives that make one stand in apposition: его дочь Назарбаева, not дочь Назарбаева. */
+const KIN = ['доч', 'жена', 'жене', 'жену', 'женой', 'сестр', 'вдов', 'внучк', 'супруг'].map(foldWord);
+const POSSESSIVE = ['его', 'ее', 'их', 'своя', 'свою', 'своей'].map(foldWord);
+
+/**
+ * Whether a kin word right before the surname, with no possessive before it, takes the surname as its genitive:
+ * «старшая дочь Назарбаева» is Nazarbayev's daughter, «его дочь Назарбаева» is the daughter herself.
+ */
+function kinOf(s: string, start: number): boolean {
+  const w = wordBefore(s, start);
+  if (!w || !foldedIn(s, w[0], w[1], KIN, false)) return false;
+  let p = wordBefore(s, w[0]);
+  for (let n = 0; p && n < 2; n++, p = wordBefore(s, p[0])) if (foldedIn(s, p[0], p[1], POSSESSIVE, true)) return false;
+  return true;
 }
 
 /**
@@ -531,7 +554,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (kind === K_NAME_ && compiled.types[entity] === 'organisation' && quotedNameGoesOn(s, start, end)) continue;
     if (compiled.types[entity] === 'organisation' && country !== 'other' && foreignRightBefore(s, raw.neg, seg, start)) continue;
     // A surname alone right after another first name is a namesake's (Нуриддин Махкамов is not Qahhor Mahkamov).
-    if (kind === K_ALIAS_ && compiled.types[entity] === 'person' && oneWord(s, start, end) && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
+    if (kind === K_ALIAS_ && compiled.types[entity] === 'person' && oneWord(s, start, end) && namesakeBefore(s, start, raw.country, seg) && !nameEndsAt(acc, seg, start)) continue;
     if (kind === K_NAME_) {
       if (!((country !== 'other' && distinctive(s, start, end)) || signal)) continue;
       acc.push(seg, start, end, entity, V_NAME, C[i + 6]!, 3);
@@ -601,24 +624,29 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       if (type === 'law' && amb.byCountry && !amb.single && country === pageCountry && (words > 0 || isArticle(compiled, entity))) confirmed = 1;
       // A title of several words that the dataset writes in lower case, capitalised mid-sentence, is written as a name (the 2014 Law on Trade Unions).
       const titled = amb.shape === 0 && !amb.single && caseOf(s.charCodeAt(start)) === 2 && !sentenceInitial(s, start);
-      if (byCountry && (titled || (amb.shape > 0 && caseAgrees(s, start, end, amb.shape))) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
-    }
-    // A generic institution or code followed by another country's name is that country's (Верховный суд КР is not Tajikistan's).
-    if (confirmed && (type === 'organisation' || type === 'law')) {
-      const after = countryRightAfter(s, raw.country, seg, end);
-      if (after && after !== countries[entity]) continue;
+      // On the address alone, a name the dataset writes capitalised is any country's (the Ата заң of a Kazakh site's
+      // story about Korea); a lower-case title capitalised mid-sentence is still a title, and an offence still the site's.
+      const asWritten = amb.shape > 0 && (words > 0 || isArticle(compiled, entity)) && caseAgrees(s, start, end, amb.shape);
+      if (byCountry && (titled || asWritten) && !(amb.single && sentenceInitial(s, start))) confirmed = 1;
     }
     // A surname alone after the full name on the page is that person, at a sentence start too (Қонаевтың есімі…).
-    if (!confirmed && type === 'person' && seen.has(ids[entity]!) && amb.shape > 0 && caseAgrees(s, start, end, amb.shape)) confirmed = 1;
+    // So is a short name after the entry's full one (Amnesty's after Amnesty International, the Brotherhood).
+    if (!confirmed && seen.has(ids[entity]!) && amb.shape > 0 && caseAgrees(s, start, end, amb.shape)) confirmed = 1;
+    // A generic institution, code or title followed by another country's name is that country's (Верховный суд КР
+    // is not Tajikistan's, первого президента Узбекистана not Kazakhstan's); a surname is followed by anything.
+    if (confirmed && (type !== 'person' || !amb.single)) {
+      const after = countryRightAfter(s, raw.country, raw.neg, seg, end);
+      if (after && after !== countries[entity]) continue;
+    }
     const key = `${seg}:${start}:${end}`;
     // A woman's surname that is also a man's genitive (Назарбаева): a feminine verb after it, or a context word
     // right beside it (его дочь Назарбаева), decides; a context word further off only shows the topic.
     if (type === 'person' && personSpans.has(key) && isCyrillicFold(FOLD[s.charCodeAt(end - 1)]!)) {
-      confirmed = feminineFollows(s, end) || confirmedByWord(raw.ctx, amb.ctx, seg, start, end, ADJACENT) ? 2 : 0;
+      confirmed = feminineFollows(s, end) || (!kinOf(s, start) && confirmedByWord(raw.ctx, amb.ctx, seg, start, end, ADJACENT)) ? 2 : 0;
     }
     if (!confirmed || refutedByNeighbours(s, start, end, type)) continue;
     if (type === 'organisation' && tailOfLongerName(s, start, raw.country, seg)) continue;
-    if (type === 'person' && namesakeBefore(s, start) && !nameEndsAt(acc, seg, start)) continue;
+    if (type === 'person' && namesakeBefore(s, start, raw.country, seg) && !nameEndsAt(acc, seg, start)) continue;
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
     const bonus = seen.has(ids[entity]!) ? 5 : 0;

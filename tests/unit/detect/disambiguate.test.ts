@@ -142,6 +142,36 @@ describe('the words around a name', () => {
     // Described in words on a page whose words, not only its address, are Kazakh, it is the Kazakh law.
     expect(ids('Kazakh unions say the law on trade unions forces them into a federation.')).toEqual(['kz-law-trade-unions-2014']);
   });
+  it("takes nothing from a Kazakh site's world news on its address alone: a capitalised generic name is any country's", () => {
+    const url = 'https://www.inform.kz/kz/ontustik-koreya_a1.html';
+    const ids = (t: string): string[] => real.scan([t], { url }).mentions.map((x) => x.entityId);
+    expect(ids('Юн төтенше әскери жағдай жариялап, Ата заңды және әскери жағдай туралы заңды өрескел бұзған.')).toEqual([]);
+    // «партия» inside the alias itself confirms nothing: «партиялар» is any parties'.
+    expect(ids('Оны оппозициядағы Демократиялық партия мен шағын партиялар бастады.')).toEqual([]);
+  });
+  it('reads a kin word before a surname as its genitive unless a possessive makes them one person', () => {
+    const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
+    expect(ids('В Казахстане партию «Асар» возглавляла старшая дочь Назарбаева.')).toContain('nursultan-nazarbayev');
+    expect(ids('В Казахстане партию «Асар» возглавляла старшая дочь Назарбаева.')).not.toContain('dariga-nazarbayeva');
+    expect(ids('Нурсултан Назарбаев назначил его дочь Назарбаева сенатором.')).toContain('dariga-nazarbayeva');
+  });
+  it('does not take a place before a surname for a namesake\'s first name', () => {
+    expect(ids('В Казахстане Назарбаев сохранил влияние.')).toEqual(['nursultan-nazarbayev']);
+    expect(ids('In Kazakhstan Nazarbayev kept his power.')).toEqual(['nursultan-nazarbayev']);
+  });
+  it('gives a title followed by another country to that country', () => {
+    const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
+    const text = 'В Казахстане Назарбаев сохранил влияние, в отличие от первого президента Узбекистана Ислама Каримова и первого президента Киргизии Аскара Акаева.';
+    expect(ids(text)).toEqual(['nursultan-nazarbayev']);
+  });
+  it('does not take an institution named for someone for the person', () => {
+    expect(ids('Қазақстан. Назарбаев университетінің түлектері шетелде оқиды.')).not.toContain('nursultan-nazarbayev');
+    expect(ids('Kazakhstan. Graduates of Nazarbayev University study abroad.')).not.toContain('nursultan-nazarbayev');
+  });
+  it("takes a short name after its entry's full name on the page", () => {
+    const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
+    expect(ids('Amnesty International urged Kazakhstan to free the poet. "We hope so," said Amnesty\'s Central Asia office.')).toEqual(['amnesty-international', 'amnesty-international']);
+  });
   it('does not take a Central Asian name inside a foreign one', () => {
     expect(realFound('Kyrgyzstan. The American University of Central Asia in Bishkek.')).toEqual([]);
     expect(realFound('Kyrgyzstan. The University of Central Asia opened a campus in Naryn.')).toEqual([['University of Central Asia', 'university-of-central-asia']]);
