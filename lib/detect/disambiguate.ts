@@ -313,6 +313,57 @@ function refutedByNeighbours(s: string, start: number, end: number, type: string
   return type === 'organisation' && (longerQuotedName(s, start, end) || quotedNameGoesOn(s, start, end) || articleOf(s, end));
 }
 
+/** Words before an event's name that put it in the future: «Следующие выборы сельских акимов», "the next election". */
+const FUTURE_BEFORE = ['следующ', 'предстоящ', 'будущ', 'очередн', 'next', 'upcoming', 'future', 'келесі', 'алдағы', 'kelesı', 'aldağy'].map(foldWord);
+
+/** The years an event entry is about, from its id (parliamentary-election-2021, ngo-tax-investigations-2020-2021). */
+function yearsOf(id: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 4 <= id.length; i++) {
+    const y = yearAt(id, i);
+    if (y > 0) { out.push(y); i += 3; }
+  }
+  return out;
+}
+
+/** A year (1900–2099) standing as a number of its own at i, or 0. */
+function yearAt(s: string, i: number): number {
+  const d = (k: number): number => { const c = s.charCodeAt(k); return c >= 0x30 && c <= 0x39 ? c - 0x30 : -1; };
+  if (d(i - 1) >= 0 || d(i + 4) >= 0) return 0;
+  const a = d(i), b = d(i + 1), c = d(i + 2), e = d(i + 3);
+  if (a < 0 || b < 0 || c < 0 || e < 0 || !((a === 1 && b === 9) || (a === 2 && b === 0))) return 0;
+  return a * 1000 + b * 100 + c * 10 + e;
+}
+
+/** The nearest year in the clause within `reach` units outside [start, end) on one side, or 0. */
+function yearBeside(s: string, start: number, end: number, reach: number, after: boolean): number {
+  for (let k = 0; k < reach; k++) {
+    const i = after ? end + k : start - 4 - k;
+    if (i < 0 || i + 4 > s.length) return 0;
+    const c = s.charCodeAt(after ? i : i + 3);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) return 0;
+    const y = yearAt(s, i);
+    if (y > 0) return y;
+  }
+  return 0;
+}
+
+/**
+ * An event's name used for another time: a year beside it that is not the entry's («ауыл әкімдерінің сайлауы 2022
+ * жылы өтеді», "the 2024 parliamentary election"), or a word of the future before it («Следующие выборы»).
+ */
+function anotherTime(s: string, start: number, end: number, id: string): boolean {
+  const w = wordBefore(s, start);
+  if (w && foldedIn(s, w[0], w[1], FUTURE_BEFORE, false)) return true;
+  const years = yearsOf(id);
+  if (!years.length) return false;
+  for (const after of [false, true]) {
+    const y = yearBeside(s, start, end, after ? 12 : 8, after);
+    if (y > 0) return !years.includes(y);
+  }
+  return false;
+}
+
 /** A name ending in a number followed by "of" is a legal provision ("Article 19 of the Universal Declaration"), not the group named after one. */
 const OF = ['of'];
 function articleOf(s: string, end: number): boolean {
@@ -551,6 +602,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!caseFits(s, start, end, C[i + 5]!)) continue;
     const country = countries[entity];
     if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, compiled.types[entity]!)) continue;
+    if (compiled.types[entity] === 'event' && anotherTime(s, start, end, ids[entity]!)) continue;
     if (kind === K_NAME_ && compiled.types[entity] === 'organisation' && quotedNameGoesOn(s, start, end)) continue;
     if (compiled.types[entity] === 'organisation' && country !== 'other' && foreignRightBefore(s, raw.neg, seg, start)) continue;
     // A surname alone right after another first name is a namesake's (Нуриддин Махкамов is not Qahhor Mahkamov).
@@ -645,6 +697,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       confirmed = feminineFollows(s, end) || (!kinOf(s, start) && confirmedByWord(raw.ctx, amb.ctx, seg, start, end, ADJACENT)) ? 2 : 0;
     }
     if (!confirmed || refutedByNeighbours(s, start, end, type)) continue;
+    if (type === 'event' && anotherTime(s, start, end, ids[entity]!)) continue;
     if (type === 'organisation' && tailOfLongerName(s, start, raw.country, seg)) continue;
     if (type === 'person' && namesakeBefore(s, start, raw.country, seg) && !nameEndsAt(acc, seg, start)) continue;
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);

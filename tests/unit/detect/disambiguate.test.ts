@@ -159,6 +159,13 @@ describe('the words around a name', () => {
     expect(ids('В Казахстане Назарбаев сохранил влияние.')).toEqual(['nursultan-nazarbayev']);
     expect(ids('In Kazakhstan Nazarbayev kept his power.')).toEqual(['nursultan-nazarbayev']);
   });
+  it('does not take an event named for another year or for the future', () => {
+    const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
+    expect(ids('В Казахстане выборы сельских акимов прошли в июле.')).toEqual(['rural-akim-elections-2021']);
+    expect(ids('В Казахстане следующие выборы сельских акимов пройдут позже.')).toEqual([]);
+    expect(ids('Қазақстанда ауыл әкімдерінің сайлауы 2021 жылы өтті.')).toEqual(['rural-akim-elections-2021']);
+    expect(ids('Қазақстанда ауыл әкімдерінің сайлауы 2022 жылы өтеді.')).toEqual([]);
+  });
   it('gives a title followed by another country to that country', () => {
     const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
     const text = 'В Казахстане Назарбаев сохранил влияние, в отличие от первого президента Узбекистана Ислама Каримова и первого президента Киргизии Аскара Акаева.';
