@@ -20,7 +20,7 @@ export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
     'Tajikistan', 'Tajik', 'Dushanbe', 'Khujand', 'Khorog', 'Gorno-Badakhshan', 'GBAO', 'Pamiri', 'Kulob', 'Kulyab',
     'Таджикистан', 'Таджик', 'Душанбе', 'Худжанд', 'Хорог', 'Горно-Бадахшан', 'ГБАО', 'Памир', 'Куляб',
     'Тәжікстан', 'Тәжік',
-    'Täjıkstan', 'Duşanbe', 'Khatlon', 'Sughd', 'Istaravshan', 'Хатлон', 'Согд', 'Истаравшан', 'Бохтар', 'Bokhtar',
+    'Täjıkstan', 'Duşanbe', 'Khatlon', 'Sughd', 'Istaravshan', 'Хатлон', 'Согд', 'Согдийск', 'Истаравшан', 'Бохтар', 'Bokhtar',
     'Panjakent', 'Penjikent', 'Пенджикент', 'Rasht', 'Рашт', 'somoni', 'сомони',
   ],
   KG: [
