@@ -9,6 +9,8 @@ import { K_NAME, K_ALIAS, K_AMBIG, SHAPE_RU_LOWER, type CompiledMatcher, type Me
 export const CONTEXT_WINDOW = 250;
 /** How close a context word must be to stand in apposition to a name (его дочь Назарбаева). */
 const ADJACENT = 8;
+/** How close a context word must be to confirm an organisation's name written in lower case where the dataset capitalises it. */
+const LOWER_CASE_WINDOW = 60;
 /** How close a foreign marker must be to veto an ambiguous alias ("US Democratic Party"). */
 export const NEG_WINDOW = 40;
 const CA = ['KZ', 'KG', 'TJ'] as const;
@@ -659,7 +661,10 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // a sentence (Справедливость восторжествовала), but Генпрокуратура is an institution wherever it stands.
     if (dist < 0 && amb.byCountry && (amb.byCountry === 2 || !amb.single || !sentenceInitial(s, start))) dist = countryDistance(raw.country, countries[entity]!, seg, start, end);
     let confirmed = dist >= 0 ? 2 : 0;
-    if (!caseOk && confirmed !== 2) continue;
+    // An organisation's name in lower case is mostly the plain words (пожелали ему «ак жол», a good road, with the
+    // election story around it): only a context word close by confirms it. Titles and events are written in lower
+    // case as a rule (первого президента, октябрьских событий).
+    if (!caseOk && (confirmed !== 2 || (type === 'organisation' && dist > LOWER_CASE_WINDOW))) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
     // So does a person the page has already named (Азимжан Аскаров …; В Госдепартаменте США смерть Аскарова назвали…).

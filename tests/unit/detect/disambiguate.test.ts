@@ -159,6 +159,12 @@ describe('the words around a name', () => {
     expect(ids('В Казахстане Назарбаев сохранил влияние.')).toEqual(['nursultan-nazarbayev']);
     expect(ids('In Kazakhstan Nazarbayev kept his power.')).toEqual(['nursultan-nazarbayev']);
   });
+  it('takes an organisation written in lower case only with a context word close by', () => {
+    const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
+    const far = 'В Казахстане прошли выборы в сельские округа, и депутаты маслихата поздравили победителя. Новому акиму земляки пожелали «ак жол».';
+    expect(ids(far)).not.toContain('ak-zhol');
+    expect(ids('В Казахстане партия «Ак жол» прошла в Мажилис.')).toContain('ak-zhol');
+  });
   it('does not take an event named for another year or for the future', () => {
     const ids = (t: string): string[] => real.scan([t]).mentions.map((x) => x.entityId);
     expect(ids('В Казахстане выборы сельских акимов прошли в июле.')).toEqual(['rural-akim-elections-2021']);
