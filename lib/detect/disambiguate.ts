@@ -199,14 +199,15 @@ const PLACE_AFTER = [
   // Latin Kazakh (2017, 2018 and 2021 spellings fold alike, save ş/sh): Respublika alañy, Jeltoqsan köşesı.
   'köşe', 'köshe', 'dañğyl', 'qalasy', 'audany', 'aýdany', 'auyly', 'aýyly', 'alañ',
   // Institutions named for someone: Nazarbayev University, Назарбаев Зияткерлік мектептері, аэропорт имени…
-  'university', 'университет', 'intellectual', 'зияткерлік', 'интеллектуальн', 'airport', 'аэропорт', 'әуежай',
+  'university', 'университет', 'intellectual', 'зияткерлік', 'интеллектуальн', 'airport', 'аэропорт', 'әуежай', 'foundation',
 ].map(foldWord);
 
 /** Whether the capitalised word before a surname is another person's first name. */
 function namesakeBefore(s: string, start: number, country: readonly number[], seg: number): boolean {
   const w = wordBefore(s, start);
-  // A place is no first name: «В Казахстане Назарбаев…», "In Almaty Tokayev…".
-  if (!w || hitAt(country, seg, w[0]) >= 0) return false;
+  // A place is no first name: «В Казахстане Назарбаев…», "In Almaty Tokayev…"; nor is a word of a headline in
+  // title case ("Gold Mine Grab Haunts Japarov's Pitch").
+  if (!w || hitAt(country, seg, w[0]) >= 0 || titleCase(s)) return false;
   let letters = 0, lower = 0;
   for (let i = w[0]; i < w[1]; i++) {
     const u = caseOf(s.charCodeAt(i));
@@ -218,6 +219,21 @@ function namesakeBefore(s: string, start: number, country: readonly number[], se
   if (((last === 0x73 || last === 0x53) && (apos === 0x27 || apos === 0x2019)) || foldedIn(s, w[0], w[1], TITLES, true)) return false;
   // At a sentence start any word is capitalised ("But Aliyev said"): no evidence either way.
   return !sentenceInitial(s, w[0]);
+}
+
+/** A headline in title case: a short segment whose words of four letters or more are nearly all capitalised. */
+function titleCase(s: string): boolean {
+  if (s.length > 200) return false;
+  let words = 0, capital = 0;
+  for (let i = 0; i < s.length;) {
+    if (!isLetter(s.charCodeAt(i))) { i++; continue; }
+    const from = i;
+    while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+    if (i - from < 4) continue;
+    words++;
+    if (caseOf(s.charCodeAt(from)) === 2) capital++;
+  }
+  return words >= 3 && capital >= words - 1;
 }
 
 /** Whether a capitalised word between an opening quote and the name makes the quoted name a longer one («Нагыз Ак жол»). */
@@ -260,7 +276,7 @@ function freedomOfSomething(s: string, end: number): boolean {
 const MONTH_AFTER = ['айы', 'айында', 'айынан', 'айына', 'айын', 'айда'].map(foldWord);
 
 /** Words before a name that make it a place's name in Russian (площадь Республики, улица Желтоксан). */
-const PLACE_BEFORE = ['площад', 'улиц', 'проспект', 'бульвар', 'переул', 'микрорайон'].map(foldWord);
+const PLACE_BEFORE = ['площад', 'улиц', 'проспект', 'бульвар', 'переул', 'микрорайон', 'фонд'].map(foldWord);
 
 function placeBefore(s: string, start: number): boolean {
   const w = wordBefore(s, start);
@@ -601,14 +617,19 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (kind !== K_NAME_ && kind !== K_ALIAS_) continue;
     const seg = C[i]!, start = C[i + 1]!, end = C[i + 2]!;
     const s = segments[seg] ?? '';
-    if (!caseFits(s, start, end, C[i + 5]!)) continue;
+    const type = compiled.types[entity]!;
+    // Russian and Kazakh write an event's name in lower case as a rule (третьей кыргызской революцией).
+    if (!caseFits(s, start, end, C[i + 5]!) && (type !== 'event' || oneWord(s, start, end))) continue;
     const country = countries[entity];
-    if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, compiled.types[entity]!)) continue;
-    if (compiled.types[entity] === 'event' && anotherTime(s, start, end, ids[entity]!)) continue;
-    if (kind === K_NAME_ && compiled.types[entity] === 'organisation' && quotedNameGoesOn(s, start, end)) continue;
-    if (compiled.types[entity] === 'organisation' && country !== 'other' && foreignRightBefore(s, raw.neg, seg, start)) continue;
+    if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, type)) continue;
+    // A full name is refuted only by a place or an institution named for it (проспект Нурсултана Назарбаева) or,
+    // for a party, by a longer quoted name («Naǵyz Aq jol»).
+    if (kind === K_NAME_ && type !== 'law' && (placeAfter(s, end) || placeBefore(s, start))) continue;
+    if (type === 'event' && anotherTime(s, start, end, ids[entity]!)) continue;
+    if (kind === K_NAME_ && type === 'organisation' && (quotedNameGoesOn(s, start, end) || longerQuotedName(s, start, end))) continue;
+    if (type === 'organisation' && country !== 'other' && foreignRightBefore(s, raw.neg, seg, start)) continue;
     // A surname alone right after another first name is a namesake's (Нуриддин Махкамов is not Qahhor Mahkamov).
-    if (kind === K_ALIAS_ && compiled.types[entity] === 'person' && oneWord(s, start, end) && namesakeBefore(s, start, raw.country, seg) && !nameEndsAt(acc, seg, start)) continue;
+    if (kind === K_ALIAS_ && type === 'person' && oneWord(s, start, end) && namesakeBefore(s, start, raw.country, seg) && !nameEndsAt(acc, seg, start)) continue;
     if (kind === K_NAME_) {
       if (!((country !== 'other' && distinctive(s, start, end)) || signal)) continue;
       acc.push(seg, start, end, entity, V_NAME, C[i + 6]!, 3);
@@ -664,7 +685,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // An organisation's name in lower case is mostly the plain words (пожелали ему «ак жол», a good road, with the
     // election story around it): only a context word close by confirms it. Titles and events are written in lower
     // case as a rule (первого президента, октябрьских событий).
-    if (!caseOk && (confirmed !== 2 || (type === 'organisation' && dist > LOWER_CASE_WINDOW))) continue;
+    if (!caseOk && type !== 'event' && (confirmed !== 2 || (type === 'organisation' && dist > LOWER_CASE_WINDOW))) continue;
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
     // So does a person the page has already named (Азимжан Аскаров …; В Госдепартаменте США смерть Аскарова назвали…).
@@ -679,6 +700,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
       // on a page mostly about that country is that country's offence; so is a law described in words (бейбіт
       // жиналыстар туралы заң) where the page's words, not only its address, are that country's.
       if (type === 'law' && amb.byCountry && !amb.single && country === pageCountry && (words > 0 || isArticle(compiled, entity))) confirmed = 1;
+      // An event of several words, in any case, on a page whose words are mostly about its country (октябрьских событий on a Kyrgyz page).
+      if (type === 'event' && !amb.single && words > 0 && country === pageCountry) confirmed = 1;
       // A title of several words that the dataset writes in lower case, capitalised mid-sentence, is written as a name (the 2014 Law on Trade Unions).
       const titled = amb.shape === 0 && !amb.single && caseOf(s.charCodeAt(start)) === 2 && !sentenceInitial(s, start);
       // On the address alone, a name the dataset writes capitalised is any country's (the Ата заң of a Kazakh site's
@@ -709,7 +732,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).
     const bonus = seen.has(ids[entity]!) ? 5 : 0;
     // Two entries confirmed by context words (the Kyrgyz and the Tajik GKNB): the nearer word wins, by a fraction.
-    const score = confirmed === 2 ? 5000 + C[i + 6]! + bonus + (dist >= 0 ? 1 - dist / (2 * CONTEXT_WINDOW + 1) : 0) : -2000 + bonus;
+    // Confirmed only by the page's country, the entry of the country the page is most about wins (ГКНБ on a Kyrgyz page).
+    const score = confirmed === 2 ? 5000 + C[i + 6]! + bonus + (dist >= 0 ? 1 - dist / (2 * CONTEXT_WINDOW + 1) : 0) : -2000 + bonus + (countries[entity] === pageCountry ? 1 : 0);
     ambByPos ??= new Map();
     const list = ambByPos.get(key);
     if (list) list.push(entity, score); else ambByPos.set(key, [seg, start, end, entity, score]);
