@@ -126,6 +126,49 @@ function namesOwnCountry(country: string, context: readonly string[]): number {
   return context.every((c) => own(c) || /^[A-ZА-ЯӘҒҚҢӨҰҮІ]{2,3}$/.test(c)) ? 2 : 1;
 }
 
+/** A country's own names, the context of a name derived without them (countryless). */
+const COUNTRY_NAMES: Record<string, string[]> = {
+  KZ: ['Kazakhstan', 'Kazakh', 'Казахстан', 'Казахск', 'Қазақстан', 'Qazaqstan'],
+  TJ: ['Tajikistan', 'Tajik', 'Таджикистан', 'Таджик', 'Тәжік', 'Täjık'],
+  KG: ['Kyrgyzstan', 'Kyrgyz', 'Кыргыз', 'Киргиз', 'Қырғыз', 'Qyrğyz'],
+};
+/** The country as a law's or an event's name carries it, in each language: Tajikistan's, of Kazakhstan, Қазақстандағы. */
+const COUNTRY_IN_NAME: RegExp[] = [
+  /^(?:the )?(?:Kazakhstan|Tajikistan|Kyrgyzstan)(?:'s|’s)? /i,
+  /^(?:Kazakh|Tajik|Kyrgyz) /,
+  / (?:of|in) (?:the Republic of )?(?:Kazakhstan|Tajikistan|Kyrgyzstan)$/,
+  / \(\d{4}\)$/,
+  / (?:Республики )?(?:Казахстана?|Таджикистана?|Кыргызстана?|Кыргызской Республики)$/,
+  / в (?:Казахстане|Таджикистане|Кыргызстане|Киргизии)$/,
+  /^(?:Қазақстан|Тәжікстан|Қырғыз) Республикасының /,
+  /^(?:Қазақстанның|Тәжікстанның|Қырғызстанның|Қазақстандағы|Тәжікстандағы|Қырғызстандағы) /,
+];
+
+/**
+ * A law's or an event's names without their country ("Law on Countering Extremism" from "Tajikistan's Law on
+ * Countering Extremism"), as ambiguous aliases whose context is the country: any country has such a law, and the
+ * page or the sentence says whose it is. Two words at least; none the entry already lists; no code.
+ */
+function countryless(e: Entity, ambKeys: ReadonlySet<string>): { text: string; lang: AliasLang; context: string[] }[] {
+  const context = COUNTRY_NAMES[e.country];
+  if (!context || (e.type !== 'law' && e.type !== 'event')) return [];
+  const all: [AliasLang, string][] = [['en', e.names.en], ['ru', e.names.ru], ['kk', e.names.kk], ...e.aliases.map((a) => [a.lang, a.text] as [AliasLang, string])];
+  const have = new Set([...all.map(([, t]) => foldKey(t)), ...ambKeys]);
+  const out: { text: string; lang: AliasLang; context: string[] }[] = [];
+  for (const [lang, text] of all) {
+    let bare = text;
+    for (const re of COUNTRY_IN_NAME) bare = bare.replace(re, '');
+    const key = foldKey(bare);
+    // A bare code, like a bare constitution, is no mention of one country's (the Criminal Code was amended…).
+    // Two words with letters: COVID-19 alone is the disease, not Kazakhstan's pandemic.
+    const words = key.split(' ').filter((w) => /\p{L}/u.test(w)).length;
+    if (bare === text || words < 2 || have.has(key) || /code|кодекс|kodeks/i.test(bare)) continue;
+    have.add(key);
+    out.push({ text: bare, lang, context });
+  }
+  return out;
+}
+
 /** Kazakh Latin as the 2018 alphabet writes it: у is ý (the 2017 one's y' folds alike), ш sh, ч ch. */
 const LATIN_2018_U = (s: string): string => s.replace(/u/g, 'ý').replace(/U/g, 'Ý');
 const LATIN_DIGRAPHS = (s: string): string => s.replace(/ş/g, 'sh').replace(/Ş/g, 'Sh').replace(/ç/g, 'ch').replace(/Ç/g, 'Ch');
@@ -284,7 +327,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     for (const [lang, n] of names) if (!ambKeys.has(foldKey(n))) addAll(e, lang, n, K_NAME, ei, shapeIn(lang, n));
     for (const a of e.aliases) addAll(e, a.lang, a.text, K_ALIAS, ei, shapeIn(a.lang, a.text));
     if (e.type === 'person') for (const [lang, full] of fullNames(e, ambKeys)) addAll(e, lang, full, K_ALIAS, ei, shapeIn(lang, full));
-    for (const a of e.ambiguousAliases) {
+    for (const a of [...e.ambiguousAliases, ...countryless(e, ambKeys)]) {
       const ctx: number[] = [];
       const own = (splitWords(a.text) ?? []).map((w) => String.fromCharCode(...w.folded));
       for (const c of a.context) {

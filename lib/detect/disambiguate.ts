@@ -221,7 +221,7 @@ function namesakeBefore(s: string, start: number, country: readonly number[], se
   return !sentenceInitial(s, w[0]);
 }
 
-/** A headline in title case: a short segment whose words of four letters or more are nearly all capitalised. */
+/** A headline in title case: a short segment whose words of four letters or more are all capitalised (four of them at least). */
 function titleCase(s: string): boolean {
   if (s.length > 200) return false;
   let words = 0, capital = 0;
@@ -233,7 +233,7 @@ function titleCase(s: string): boolean {
     words++;
     if (caseOf(s.charCodeAt(from)) === 2) capital++;
   }
-  return words >= 3 && capital >= words - 1;
+  return words >= 4 && capital === words;
 }
 
 /** Whether a capitalised word between an opening quote and the name makes the quoted name a longer one («Нагыз Ак жол»). */

@@ -105,6 +105,14 @@ describe('the words around a name', () => {
     expect(realFound('Таджикистан. Адвокат Нуриддин Махкамов вышел на свободу.').filter(([, id]) => id === 'kahor-makhkamov')).toEqual([]);
     expect(realFound('Казахстан. Президент Тоқаев Балтабайды кешірді.')).toContainEqual(['Балтабайды', 'erlan-baltabay']);
   });
+  it('finds no namesake in a headline in title case', () => {
+    expect(realFound("Kyrgyz Gold Mine Grab Haunts Japarov's Pitch to Foreign Investors")).toEqual([["Japarov's", 'sadyr-japarov']]);
+    expect(realFound('Kyrgyzstan. Prime Minister Akylbek Japarov resigned.')).toEqual([]);
+  });
+  it('derives a law\'s name without its country, confirmed by the country around it', () => {
+    expect(realIds('Tajikistan jailed them under the Law on Countering Extremism.')).toEqual(['tj-anti-extremism-legislation']);
+    expect(realIds('Uzbekistan jailed them under the Law on Countering Extremism.')).toEqual([]);
+  });
   it('does not take a place named for a person or an event for them', () => {
     expect(realFound('Дінмұхамед Қонаев туралы. Қонаев қаласындағы Желтоқсан көшесінде жиын өтті.').map(([s]) => s)).toEqual(['Дінмұхамед Қонаев']);
     expect(realIds('Казахстан. Митинг прошёл на площади Республики в Алматы.')).toEqual([]);
