@@ -559,28 +559,35 @@ const V_NAME = 0, V_ALIAS = 1, V_AMBIG = 2, V_ARTICLE = 3;
 const ACC = 7;
 
 /** Resolves raw hits into mentions; updates `ctx` in place with what the page has shown. */
-/** Opening quotes and their closing ones: a mention shows a quoted name whole («Ак жол», not «Ак жол). */
-const CLOSES: Record<string, string> = { '«': '»', '“': '”', '„': '“' };
-const OPENS: Record<string, string> = { '»': '«', '”': '“' };
+/** The closing quote of an opening one (« », “ ”, „ “), or 0: a mention shows a quoted name whole («Ак жол», not «Ак жол). */
+function closerOf(c: number): number {
+  return c === 0xab ? 0xbb : c === 0x201c ? 0x201d : c === 0x201e ? 0x201c : 0;
+}
+/** The opening quote of a closing one, or 0 (“ closes „ but opens ”: it is taken as an opener). */
+function openerOf(c: number): number {
+  return c === 0xbb ? 0xab : c === 0x201d ? 0x201c : 0;
+}
 
 /**
  * [start, end) widened by one quote at either side where the span holds one quote of a pair alone:
  * партии «Ак жол + » and « + Көше» партиясы. The straight `"` is its own pair: an odd count of it is alone.
+ * Read by code unit: this runs at every mention.
  */
 function quotesBalanced(s: string, start: number, end: number): [number, number] {
-  let open = '', close = '', straight = 0;
+  let open = 0, close = 0, straight = 0;
   for (let i = start; i < end; i++) {
-    const c = s[i]!;
-    if (c === '"') straight++;
-    else if (open && CLOSES[open] === c) open = '';
-    else if (CLOSES[c]) open = c;
-    else if (OPENS[c]) close = c;
+    const c = s.charCodeAt(i);
+    if (c < 0x22 || (c > 0x22 && c < 0xab)) continue;
+    if (c === 0x22) straight++;
+    else if (open && closerOf(open) === c) open = 0;
+    else if (closerOf(c)) open = c;
+    else if (openerOf(c)) close = c;
   }
   if (straight % 2 === 1) {
-    if (s[end] === '"') end++;
-    else if (s[start - 1] === '"') start--;
-  } else if (open && s[end] === CLOSES[open]) end++;
-  else if (close && s[start - 1] === OPENS[close]) start--;
+    if (s.charCodeAt(end) === 0x22) end++;
+    else if (start > 0 && s.charCodeAt(start - 1) === 0x22) start--;
+  } else if (open && s.charCodeAt(end) === closerOf(open)) end++;
+  else if (close && start > 0 && s.charCodeAt(start - 1) === openerOf(close)) start--;
   return [start, end];
 }
 
