@@ -629,9 +629,9 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     if (!caseFits(s, start, end, C[i + 5]!) && (type !== 'event' || oneWord(s, start, end))) continue;
     const country = countries[entity];
     if (kind === K_ALIAS_ && refutedByNeighbours(s, start, end, type)) continue;
-    // A full name is refuted only by a place or an institution named for it (проспект Нурсултана Назарбаева) or,
-    // for a party, by a longer quoted name («Naǵyz Aq jol»).
-    if (kind === K_NAME_ && type !== 'law' && (placeAfter(s, end) || placeBefore(s, start))) continue;
+    // A person's full name is refuted only by a place or an institution named for it (проспект Нурсултана
+    // Назарбаева), a party's by a longer quoted name («Naǵyz Aq jol»).
+    if (kind === K_NAME_ && type === 'person' && (placeAfter(s, end) || placeBefore(s, start))) continue;
     if (type === 'event' && anotherTime(s, start, end, ids[entity]!)) continue;
     if (kind === K_NAME_ && type === 'organisation' && (quotedNameGoesOn(s, start, end) || longerQuotedName(s, start, end))) continue;
     if (type === 'organisation' && country !== 'other' && foreignRightBefore(s, raw.neg, seg, start)) continue;
