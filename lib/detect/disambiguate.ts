@@ -696,7 +696,8 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     // A foreign marker beside the alias names a namesake ("the US Democratic Party"); a person's surname
     // confirmed by a context word of its own (Азимжана Аскарова) stays, whoever is named beside it (США призывали освободить Аскарова).
     // So does a person the page has already named (Азимжан Аскаров …; В Госдепартаменте США смерть Аскарова назвали…).
-    if (!(type === 'person' && (confirmed === 2 || seen.has(ids[entity]!))) && vetoed(raw.neg, seg, start, end)) continue;
+    // A foreign entry is no namesake of a foreign one (the State Department beside Washington).
+    if (countries[entity] !== 'other' && !(type === 'person' && (confirmed === 2 || seen.has(ids[entity]!))) && vetoed(raw.neg, seg, start, end)) continue;
     // The page's country confirms a generic name where its words are Central Asian; on its address alone, only a
     // law's title or an offence described in words: the Supreme Court and the Senate of a Kazakh site's story about
     // Spain are Spain's, but incitement of social discord on vlast.kz is the Kazakh offence.

@@ -105,6 +105,9 @@ describe('the words around a name', () => {
     expect(realFound('Таджикистан. Адвокат Нуриддин Махкамов вышел на свободу.').filter(([, id]) => id === 'kahor-makhkamov')).toEqual([]);
     expect(realFound('Казахстан. Президент Тоқаев Балтабайды кешірді.')).toContainEqual(['Балтабайды', 'erlan-baltabay']);
   });
+  it('does not veto a foreign entry for a foreign word beside it', () => {
+    expect(realIds('Kazakhstan jailed the activist. Washington has been more cautious. The State Department said the verdict was troubling.')).toContain('us-state-department');
+  });
   it('finds no namesake in a headline in title case', () => {
     expect(realFound("Kyrgyz Gold Mine Grab Haunts Japarov's Pitch to Foreign Investors")).toEqual([["Japarov's", 'sadyr-japarov']]);
     expect(realFound('Kyrgyzstan. Prime Minister Akylbek Japarov resigned.')).toEqual([]);
