@@ -2,7 +2,7 @@
 import type { AliasLang, Entity } from '../data/schema.ts';
 import { FOLD, IGN, STOP, OTHER, SEP_LABEL, isCyrillicFold, foldKey } from './normalise.ts';
 import { wordForm } from './inflect.ts';
-import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS } from './signals.ts';
+import { COUNTRY_KEYWORDS, REGION_KEYWORDS, FOREIGN_MARKERS, CAPITALISED_KEYWORDS, CAPITALISED_FLAG } from './signals.ts';
 import { ARTICLE_KEYWORDS } from './articles.ts';
 import { Trie, encodeLiveFilter } from './matcher.ts';
 import { SHAPE_RU_LOWER, K_NAME, K_ALIAS, K_AMBIG, K_COUNTRY, K_ARTICLE, K_CONTEXT, K_NEG, PREFIX, PACK_OFFSET, F_WORK, F_SEPARATOR, F_CONTEXT, type CompiledMatcher } from './types.ts';
@@ -125,6 +125,9 @@ function namesOwnCountry(country: string, context: readonly string[]): number {
   if (!context.some(own)) return 0;
   return context.every((c) => own(c) || /^[A-ZА-ЯӘҒҚҢӨҰҮІ]{2,3}$/.test(c)) ? 2 : 1;
 }
+
+/** The capitalised-only keywords folded, for leaving them out of context words. */
+const CAPITALISED_STEMS = [...CAPITALISED_KEYWORDS].map(foldKey);
 
 /** A country's own names, the context of a name derived without them (countryless). */
 const COUNTRY_NAMES: Record<string, string[]> = {
@@ -340,6 +343,9 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
         // A word of the alias itself confirms nothing: "партия" beside «Демократиялық партия мен шағын партиялар»
         // is any party's (the ДПК and ДДТ abbreviations keep it).
         if (stemWords.length === 1 && own.some((w) => w.startsWith(stem))) continue;
+        // Nor does a common word in lower case (астана, any capital): the capital itself is a country keyword, which
+        // counts capitalised only, and countryDistance finds it.
+        if (CAPITALISED_STEMS.some((k) => stem.startsWith(k))) continue;
         let id = ctxIds.get(stem);
         if (id === undefined) {
           id = ctxIds.size;
@@ -363,7 +369,7 @@ export function compileMatcher(entries: readonly Entity[], report?: CompileRepor
     const end = t.insert(words, whole);
     t.addOut(end.node, [kind, -1, whole ? end.paradigm : PREFIX, tailIndex(end.tail), extra]);
   };
-  (['KZ', 'KG', 'TJ'] as const).forEach((c, ci) => { for (const k of COUNTRY_KEYWORDS[c]) signal(k, K_COUNTRY, ci); });
+  (['KZ', 'KG', 'TJ'] as const).forEach((c, ci) => { for (const k of COUNTRY_KEYWORDS[c]) signal(k, K_COUNTRY, ci + (CAPITALISED_KEYWORDS.has(k) ? CAPITALISED_FLAG : 0)); });
   for (const k of REGION_KEYWORDS) signal(k, K_COUNTRY, 3);
   // Foreign-namesake markers: short or upper-case ones whole words (US is not "used"), the others stems.
   for (const m of FOREIGN_MARKERS) {

@@ -3,6 +3,7 @@ import type { Country } from '../data/schema.ts';
 import * as N from './normalise.ts';
 import { CAND_STRIDE, type RawHits } from './matcher.ts';
 import { articlesAt, type CodeKind } from './articles.ts';
+import { CAPITALISED_FLAG } from './signals.ts';
 import { K_NAME, K_ALIAS, K_AMBIG, SHAPE_RU_LOWER, type CompiledMatcher, type Mention, type PageContext } from './types.ts';
 
 /** How far (UTF-16 units) a context word may be from an ambiguous alias to confirm it. */
@@ -389,6 +390,16 @@ function articleOf(s: string, end: number): boolean {
   return c >= 0x30 && c <= 0x39 && followedBy(s, end, OF);
 }
 
+/** Words that with a country's name beside them name the state (Қазақстан Республикасы, Республика Казахстан). */
+const STATE_WORDS = ['республик', 'respublik', 'republic'].map(foldWord);
+
+/** Whether [start, end) is "republic" with a country's name right before or after it: the state, not a newspaper. */
+function stateName(s: string, start: number, end: number, country: readonly number[], seg: number): boolean {
+  if (!foldedIn(s, start, end, STATE_WORDS, false)) return false;
+  const before = wordBefore(s, start), after = wordAfter(s, end);
+  return (!!before && hitAt(country, seg, before[0]) >= 0) || (!!after && hitAt(country, seg, after[0]) >= 0);
+}
+
 /**
  * A generic name written in lower case right after a capitalised word mid-sentence is the tail of another
  * proper name: Russian and Kazakh capitalise only a name's first word (Республикалық халық партиясы is Turkey's).
@@ -591,12 +602,28 @@ function quotesBalanced(s: string, start: number, end: number): [number, number]
   return [start, end];
 }
 
+/** Drops the country hits of keywords that count only capitalised where they are not (астана, a capital), and strips the flag. */
+function dropLowerCaseKeywords(segments: readonly string[], country: number[]): void {
+  let w = 0;
+  for (let r = 0; r < country.length; r += 3) {
+    let c = country[r + 2]!;
+    if (c >= CAPITALISED_FLAG) {
+      if (caseOf((segments[country[r]!] ?? '').charCodeAt(country[r + 1]!)) !== 2) continue;
+      c -= CAPITALISED_FLAG;
+    }
+    country[w] = country[r]!; country[w + 1] = country[r + 1]!; country[w + 2] = c;
+    w += 3;
+  }
+  country.length = w;
+}
+
 export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Mention[] {
   const countries = compiled.countries;
   const ids = compiled.ids;
   // 1. Signals: country keywords and full names of Central Asian entries. `words` counts those the page's own
   // words gave (this scan's and earlier ones'), as against its address or language alone; the region is only ever
   // named in words, so a context passed in with it counts (the popup's, which asks about names as on a Central Asian page).
+  dropLowerCaseKeywords(segments, raw.country);
   let words = (ctx.words ?? 0) + ctx.region + raw.country.length / 3;
   for (let i = 0; i < raw.country.length; i += 3) {
     const c = raw.country[i + 2]!;
@@ -734,7 +761,7 @@ export function resolve({ compiled, segments, raw, ctx, law }: ResolveInput): Me
     }
     if (!confirmed || refutedByNeighbours(s, start, end, type)) continue;
     if (type === 'event' && anotherTime(s, start, end, ids[entity]!)) continue;
-    if (type === 'organisation' && tailOfLongerName(s, start, raw.country, seg)) continue;
+    if (type === 'organisation' && (tailOfLongerName(s, start, raw.country, seg) || stateName(s, start, end, raw.country, seg))) continue;
     if (type === 'person' && namesakeBefore(s, start, raw.country, seg) && !nameEndsAt(acc, seg, start)) continue;
     // Confirmed by a context word, it may beat a plain alias on the same words (Назарбаева near «дочь»);
     // confirmed only by the page's country, it yields to one (указ Назарбаева is Nursultan's genitive).

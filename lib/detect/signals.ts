@@ -32,6 +32,14 @@ export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
   ],
 };
 
+/**
+ * Keywords that are also common words in lower case and count only capitalised: астана and елорда are the Kazakh
+ * words for any capital (астана көшелерінде, a French story's "the capital's streets"), нарын a dish.
+ */
+export const CAPITALISED_KEYWORDS: ReadonlySet<string> = new Set(['Астан', 'Astana', 'Елорда', 'Нарын', 'Naryn']);
+/** Added to a keyword's country index when it counts only capitalised (resolution checks the case, then strips it). */
+export const CAPITALISED_FLAG = 4;
+
 /** Words that name Central Asia as a whole: a signal with no single country. */
 export const REGION_KEYWORDS: string[] = ['Central Asia', 'Центральная Азия', 'Центральной Азии', 'Средней Азии', 'Орталық Азия'];
 

@@ -105,6 +105,15 @@ describe('the words around a name', () => {
     expect(realFound('Таджикистан. Адвокат Нуриддин Махкамов вышел на свободу.').filter(([, id]) => id === 'kahor-makhkamov')).toEqual([]);
     expect(realFound('Казахстан. Президент Тоқаев Балтабайды кешірді.')).toContainEqual(['Балтабайды', 'erlan-baltabay']);
   });
+  it('takes "republic" beside a country\'s name for the state, not the Respublika newspaper', () => {
+    expect(realIds('Ал Қазақстан Республикасы Кәсіподақтар федерациясы курьерлерді қолдады.')).not.toContain('respublika-newspaper');
+    expect(realIds('Қазақстанда «Республика» газеті жабылды.')).toEqual(['respublika-newspaper']);
+  });
+  it('counts астана, the Kazakh word for any capital, as Astana only capitalised', () => {
+    const url = 'https://www.inform.kz/kz/a.html';
+    expect(real.scan(['Францияда ереуіл кезінде астана көшелерінде 10 мың адам шерулетті. Ата заңға сәйкес шешім.'], { url }).mentions).toEqual([]);
+    expect(realIds('Астанада Ата заңға өзгеріс енгізілді.')).toEqual(['kz-constitution']);
+  });
   it('does not veto a foreign entry for a foreign word beside it', () => {
     expect(realIds('Kazakhstan jailed the activist. Washington has been more cautious. The State Department said the verdict was troubling.')).toContain('us-state-department');
   });
