@@ -34,9 +34,10 @@ export const COUNTRY_KEYWORDS: Record<Exclude<Country, 'other'>, string[]> = {
 
 /**
  * Keywords that are also common words in lower case and count only capitalised: астана and елорда are the Kazakh
- * words for any capital (астана көшелерінде, a French story's "the capital's streets"), нарын a dish.
+ * words for any capital (астана көшелерінде, a French story's "the capital's streets"), нарын a dish, and
+ * қарағанда folds to Karaganda's stem but is the Kazakh "compared with" (Франциямен салыстырғанда, …-ге қарағанда).
  */
-export const CAPITALISED_KEYWORDS: ReadonlySet<string> = new Set(['Астан', 'Astana', 'Елорда', 'Нарын', 'Naryn']);
+export const CAPITALISED_KEYWORDS: ReadonlySet<string> = new Set(['Астан', 'Astana', 'Елорда', 'Нарын', 'Naryn', 'Караганд', 'Қарағанды', 'Karaganda', 'Qarağandy']);
 /** Added to a keyword's country index when it counts only capitalised (resolution checks the case, then strips it). */
 export const CAPITALISED_FLAG = 4;
 
